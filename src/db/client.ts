@@ -1,0 +1,60 @@
+// The database factory: DATABASE_URL unset or file:... gives the embedded SQLite file, postgres://
+// gives a node-postgres pool (and a replica pool with DATABASE_READ_URL). It migrates at start
+// and turns every start-up failure into one line that names the variable at fault.
+import { ConfigError, readDbConfig, type DbConfig } from "./config";
+import { migratePostgres } from "./migrate";
+import { createPgDriver } from "./store/pg";
+import { createSqliteDriver } from "./store/sqlite";
+import { createStore } from "./store/store";
+import type { Store } from "./store/types";
+import type { Driver } from "./store/driver";
+
+export type { Store } from "./store/types";
+export { ConfigError } from "./config";
+
+const describe = (e: unknown) => {
+  const err = e as { code?: string; message?: string };
+  return [err.code, err.message].filter(Boolean).join(" ");
+};
+
+/** Opens (and, unless DATABASE_AUTO_MIGRATE=0, migrates) the database the config names. */
+export async function openStore(config: DbConfig): Promise<Store> {
+  return createStore(await openDriver(config));
+}
+
+export async function openDriver(config: DbConfig): Promise<Driver> {
+  if (config.dialect === "sqlite") {
+    try {
+      return createSqliteDriver(config);
+    } catch (e) {
+      throw new ConfigError("DATABASE_URL", `cannot open the SQLite file ${config.file}: ${describe(e)}`);
+    }
+  }
+  if (config.autoMigrate) {
+    try {
+      await migratePostgres(config.ownerUrl, Math.max(config.pool.connectionTimeoutMillis, 5_000));
+    } catch (e) {
+      const variable = config.ownerUrl === config.url ? "DATABASE_URL" : "DATABASE_OWNER_URL";
+      throw new ConfigError(variable, `cannot migrate the PostgreSQL database: ${describe(e)}`);
+    }
+  }
+  const driver = createPgDriver(config);
+  try {
+    await driver.ping();
+  } catch (e) {
+    await driver.close().catch(() => undefined);
+    throw new ConfigError("DATABASE_URL", `cannot connect to PostgreSQL: ${describe(e)}`);
+  }
+  return driver;
+}
+
+const globalForStore = globalThis as unknown as { __storyboardStore?: Promise<Store> };
+
+/** The process-wide store, opened from the environment on first use. */
+export function getStore(): Promise<Store> {
+  globalForStore.__storyboardStore ??= (async () => openStore(readDbConfig()))().catch((e: unknown) => {
+    globalForStore.__storyboardStore = undefined;
+    throw e;
+  });
+  return globalForStore.__storyboardStore;
+}

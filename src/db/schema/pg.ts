@@ -1,0 +1,180 @@
+// PostgreSQL schema: the founding design's tables, column for column, plus the Auth.js tables.
+// Deviations from the design's DDL, each deliberate (see docs/schema.md):
+// - every column that has a DEFAULT is also NOT NULL (a NULL status would pass the CHECK);
+// - TIMESTAMP is `timestamp with time zone`;
+// - users.email_verified is added because @auth/drizzle-adapter writes it.
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  unique,
+  varchar,
+} from "drizzle-orm/pg-core";
+import type { AdapterAccountType } from "@auth/core/adapters";
+import { PROJECT_STATUSES, SCENE_TYPES, STORYBOARD_STATUSES, TASK_TYPES } from "../../domain/constants";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const createdAt = () => ts("created_at").notNull().defaultNow();
+const updatedAt = () => ts("updated_at").notNull().defaultNow();
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
+
+export const users = pgTable(
+  "users",
+  {
+    id: varchar("id", { length: 255 }).primaryKey(),
+    email: varchar("email", { length: 255 }).notNull().unique("users_email_unique"),
+    name: varchar("name", { length: 255 }),
+    image: text("image"),
+    emailVerified: ts("email_verified"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("idx_users_email").on(t.email), index("idx_users_created_at").on(t.createdAt)],
+);
+
+export const projects = pgTable(
+  "projects",
+  {
+    id: serial("id").primaryKey(),
+    userId: varchar("user_id", { length: 255 })
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: varchar("title", { length: 255 }).notNull(),
+    description: text("description"),
+    status: varchar("status", { length: 20 }).notNull().default("active"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("projects_status_check", sql`${t.status} IN (${inList(PROJECT_STATUSES)})`),
+    index("idx_projects_user_id").on(t.userId),
+    index("idx_projects_status").on(t.status),
+    index("idx_projects_updated_at").on(t.updatedAt),
+    index("idx_projects_user_status").on(t.userId, t.status),
+  ],
+);
+
+export const storyboards = pgTable(
+  "storyboards",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    title: varchar("title", { length: 255 }).notNull(),
+    brief: text("brief").notNull(),
+    referenceUrls: jsonb("reference_urls").$type<string[]>(),
+    totalScenes: integer("total_scenes").notNull().default(0),
+    totalDuration: integer("total_duration").notNull().default(0),
+    patternSource: varchar("pattern_source", { length: 255 }),
+    status: varchar("status", { length: 20 }).notNull().default("generating"),
+    errorMessage: text("error_message"),
+    generatedAt: ts("generated_at").notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("storyboards_status_check", sql`${t.status} IN (${inList(STORYBOARD_STATUSES)})`),
+    index("idx_storyboards_project_id").on(t.projectId),
+    index("idx_storyboards_status").on(t.status),
+    index("idx_storyboards_generated_at").on(t.generatedAt),
+    index("idx_storyboards_reference_urls").using("gin", t.referenceUrls),
+  ],
+);
+
+export const scenes = pgTable(
+  "scenes",
+  {
+    id: serial("id").primaryKey(),
+    storyboardId: integer("storyboard_id")
+      .notNull()
+      .references(() => storyboards.id, { onDelete: "cascade" }),
+    sceneNumber: integer("scene_number").notNull(),
+    duration: integer("duration").notNull().default(0),
+    sceneType: varchar("scene_type", { length: 20 }).notNull().default("content"),
+    visualDescription: text("visual_description").notNull(),
+    script: text("script"),
+    textOverlay: varchar("text_overlay", { length: 500 }),
+    cameraAngle: varchar("camera_angle", { length: 100 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("scenes_storyboard_id_scene_number_unique").on(t.storyboardId, t.sceneNumber),
+    check("scenes_scene_type_check", sql`${t.sceneType} IN (${inList(SCENE_TYPES)})`),
+    index("idx_scenes_storyboard_id").on(t.storyboardId),
+    index("idx_scenes_type").on(t.sceneType),
+    index("idx_scenes_storyboard_scene_number").on(t.storyboardId, t.sceneNumber),
+  ],
+);
+
+export const sceneTasks = pgTable(
+  "scene_tasks",
+  {
+    id: serial("id").primaryKey(),
+    sceneId: integer("scene_id")
+      .notNull()
+      .references(() => scenes.id, { onDelete: "cascade" }),
+    taskType: varchar("task_type", { length: 30 }).notNull(),
+    completed: boolean("completed").notNull().default(false),
+    completedAt: ts("completed_at"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("scene_tasks_scene_id_task_type_unique").on(t.sceneId, t.taskType),
+    check("scene_tasks_task_type_check", sql`${t.taskType} IN (${inList(TASK_TYPES)})`),
+    index("idx_scene_tasks_scene_id").on(t.sceneId),
+    index("idx_scene_tasks_completed").on(t.completed),
+    index("idx_scene_tasks_type").on(t.taskType),
+  ],
+);
+
+// Auth.js tables, shaped as @auth/drizzle-adapter expects (property names are the adapter's).
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: varchar("user_id", { length: 255 })
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").$type<AdapterAccountType>().notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index("idx_accounts_user_id").on(t.userId)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    sessionToken: text("session_token").primaryKey(),
+    userId: varchar("user_id", { length: 255 })
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expires: ts("expires").notNull(),
+  },
+  (t) => [index("idx_sessions_user_id").on(t.userId)],
+);
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: ts("expires").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);

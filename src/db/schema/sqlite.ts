@@ -1,0 +1,178 @@
+// SQLite schema: the same tables, column names, defaults, CHECKs, UNIQUEs, foreign keys and
+// indexes as schema/pg.ts. SQLite does not enforce VARCHAR(n), so each length the design gives
+// is a named CHECK here; JSON is stored as text; timestamps are integer milliseconds; booleans 0/1.
+import { sql, type AnyColumn } from "drizzle-orm";
+import { check, index, integer, primaryKey, sqliteTable, text, unique } from "drizzle-orm/sqlite-core";
+import type { AdapterAccountType } from "@auth/core/adapters";
+import { PROJECT_STATUSES, SCENE_TYPES, STORYBOARD_STATUSES, TASK_TYPES } from "../../domain/constants";
+
+const nowMs = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+const ts = (name: string) => integer(name, { mode: "timestamp_ms" });
+const createdAt = () => ts("created_at").notNull().default(nowMs);
+const updatedAt = () => ts("updated_at").notNull().default(nowMs);
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
+const maxLength = (table: string, column: AnyColumn & { name: string }, n: number) =>
+  check(`${table}_${column.name}_length`, sql`length(${column}) <= ${sql.raw(String(n))}`);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id", { length: 255 }).primaryKey(),
+    email: text("email", { length: 255 }).notNull().unique("users_email_unique"),
+    name: text("name", { length: 255 }),
+    image: text("image"),
+    emailVerified: ts("email_verified"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    maxLength("users", t.id, 255),
+    maxLength("users", t.email, 255),
+    maxLength("users", t.name, 255),
+    index("idx_users_email").on(t.email),
+    index("idx_users_created_at").on(t.createdAt),
+  ],
+);
+
+export const projects = sqliteTable(
+  "projects",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id", { length: 255 })
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title", { length: 255 }).notNull(),
+    description: text("description"),
+    status: text("status", { length: 20 }).notNull().default("active"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("projects_status_check", sql`${t.status} IN (${inList(PROJECT_STATUSES)})`),
+    maxLength("projects", t.title, 255),
+    index("idx_projects_user_id").on(t.userId),
+    index("idx_projects_status").on(t.status),
+    index("idx_projects_updated_at").on(t.updatedAt),
+    index("idx_projects_user_status").on(t.userId, t.status),
+  ],
+);
+
+export const storyboards = sqliteTable(
+  "storyboards",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    title: text("title", { length: 255 }).notNull(),
+    brief: text("brief").notNull(),
+    referenceUrls: text("reference_urls", { mode: "json" }).$type<string[]>(),
+    totalScenes: integer("total_scenes").notNull().default(0),
+    totalDuration: integer("total_duration").notNull().default(0),
+    patternSource: text("pattern_source", { length: 255 }),
+    status: text("status", { length: 20 }).notNull().default("generating"),
+    errorMessage: text("error_message"),
+    generatedAt: ts("generated_at").notNull().default(nowMs),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("storyboards_status_check", sql`${t.status} IN (${inList(STORYBOARD_STATUSES)})`),
+    maxLength("storyboards", t.title, 255),
+    maxLength("storyboards", t.patternSource, 255),
+    index("idx_storyboards_project_id").on(t.projectId),
+    index("idx_storyboards_status").on(t.status),
+    index("idx_storyboards_generated_at").on(t.generatedAt),
+    // The design's GIN index has no SQLite counterpart; JSON lookups on SQLite scan one user's rows.
+  ],
+);
+
+export const scenes = sqliteTable(
+  "scenes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    storyboardId: integer("storyboard_id")
+      .notNull()
+      .references(() => storyboards.id, { onDelete: "cascade" }),
+    sceneNumber: integer("scene_number").notNull(),
+    duration: integer("duration").notNull().default(0),
+    sceneType: text("scene_type", { length: 20 }).notNull().default("content"),
+    visualDescription: text("visual_description").notNull(),
+    script: text("script"),
+    textOverlay: text("text_overlay", { length: 500 }),
+    cameraAngle: text("camera_angle", { length: 100 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("scenes_storyboard_id_scene_number_unique").on(t.storyboardId, t.sceneNumber),
+    check("scenes_scene_type_check", sql`${t.sceneType} IN (${inList(SCENE_TYPES)})`),
+    maxLength("scenes", t.textOverlay, 500),
+    maxLength("scenes", t.cameraAngle, 100),
+    index("idx_scenes_storyboard_id").on(t.storyboardId),
+    index("idx_scenes_type").on(t.sceneType),
+    index("idx_scenes_storyboard_scene_number").on(t.storyboardId, t.sceneNumber),
+  ],
+);
+
+export const sceneTasks = sqliteTable(
+  "scene_tasks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sceneId: integer("scene_id")
+      .notNull()
+      .references(() => scenes.id, { onDelete: "cascade" }),
+    taskType: text("task_type", { length: 30 }).notNull(),
+    completed: integer("completed", { mode: "boolean" }).notNull().default(false),
+    completedAt: ts("completed_at"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("scene_tasks_scene_id_task_type_unique").on(t.sceneId, t.taskType),
+    check("scene_tasks_task_type_check", sql`${t.taskType} IN (${inList(TASK_TYPES)})`),
+    index("idx_scene_tasks_scene_id").on(t.sceneId),
+    index("idx_scene_tasks_completed").on(t.completed),
+    index("idx_scene_tasks_type").on(t.taskType),
+  ],
+);
+
+export const accounts = sqliteTable(
+  "accounts",
+  {
+    userId: text("user_id", { length: 255 })
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").$type<AdapterAccountType>().notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index("idx_accounts_user_id").on(t.userId)],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    sessionToken: text("session_token").primaryKey(),
+    userId: text("user_id", { length: 255 })
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expires: ts("expires").notNull(),
+  },
+  (t) => [index("idx_sessions_user_id").on(t.userId)],
+);
+
+export const verificationTokens = sqliteTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: ts("expires").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);

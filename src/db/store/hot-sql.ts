@@ -1,0 +1,84 @@
+// The hot reads as SQL text, run as prepared statements on both dialects (the SQLite driver
+// rewrites $n to ?). Kept to the subset both engines run the same way: FILTER on aggregates,
+// GROUP BY a primary key, no casts. Each is the design's query plus task progress.
+
+const PROJECT = "p.id, p.user_id, p.title, p.description, p.status, p.created_at, p.updated_at";
+const STORYBOARD =
+  "s.id, s.project_id, s.title, s.brief, s.reference_urls, s.total_scenes, s.total_duration, s.pattern_source, s.status, s.error_message, s.generated_at, s.updated_at";
+const SCENE =
+  "sc.id, sc.storyboard_id, sc.scene_number, sc.duration, sc.scene_type, sc.visual_description, sc.script, sc.text_overlay, sc.camera_angle, sc.created_at, sc.updated_at";
+const PROGRESS = "COUNT(t.id) AS total_tasks, COUNT(t.id) FILTER (WHERE t.completed) AS completed_tasks";
+
+const dashboard = (statusFilter: string) => `
+SELECT ${PROJECT}, COUNT(DISTINCT s.id) AS storyboard_count, ${PROGRESS}
+FROM projects p
+LEFT JOIN storyboards s ON s.project_id = p.id
+LEFT JOIN scenes sc ON sc.storyboard_id = s.id
+LEFT JOIN scene_tasks t ON t.scene_id = sc.id
+WHERE p.user_id = $1${statusFilter}
+GROUP BY p.id
+ORDER BY p.updated_at DESC, p.id DESC`;
+
+export const HOT_SQL = {
+  /** Dashboard: a user's projects with storyboard counts and progress, newest first. */
+  dashboard: dashboard(""),
+  dashboardByStatus: dashboard(" AND p.status = $2"),
+
+  /** One project of one user (the ownership check of every project read). */
+  project: `SELECT ${PROJECT} FROM projects p WHERE p.id = $1 AND p.user_id = $2`,
+
+  /** A project's storyboards with scene counts and progress. */
+  projectStoryboards: `
+SELECT ${STORYBOARD}, COUNT(DISTINCT sc.id) AS scene_count, ${PROGRESS}
+FROM storyboards s
+LEFT JOIN scenes sc ON sc.storyboard_id = s.id
+LEFT JOIN scene_tasks t ON t.scene_id = sc.id
+WHERE s.project_id = $1
+GROUP BY s.id
+ORDER BY s.generated_at DESC, s.id DESC`,
+
+  /** Every scene of a project's storyboards with its task counts (the hierarchy's last level). */
+  projectScenes: `
+SELECT ${SCENE}, ${PROGRESS}
+FROM storyboards s
+JOIN scenes sc ON sc.storyboard_id = s.id
+LEFT JOIN scene_tasks t ON t.scene_id = sc.id
+WHERE s.project_id = $1
+GROUP BY sc.id
+ORDER BY sc.storyboard_id, sc.scene_number`,
+
+  /** Storyboard view, part 1: the storyboard, if the user owns it. */
+  storyboard: `
+SELECT ${STORYBOARD}
+FROM storyboards s JOIN projects p ON p.id = s.project_id
+WHERE s.id = $1 AND p.user_id = $2`,
+
+  /** Storyboard view, part 2: its scenes in order, each with its tasks (one row per task). */
+  storyboardScenes: `
+SELECT ${SCENE}, t.id AS task_id, t.task_type, t.completed, t.completed_at, t.updated_at AS task_updated_at
+FROM scenes sc LEFT JOIN scene_tasks t ON t.scene_id = sc.id
+WHERE sc.storyboard_id = $1
+ORDER BY sc.scene_number, t.id`,
+
+  /** Task progress of one scene, its storyboard and its project, in one statement. */
+  progressForScene: `
+SELECT
+  (SELECT COUNT(*) FROM scene_tasks t WHERE t.scene_id = $1) AS scene_total,
+  (SELECT COUNT(*) FROM scene_tasks t WHERE t.scene_id = $1 AND t.completed) AS scene_done,
+  (SELECT COUNT(t.id) FROM scenes sc JOIN scene_tasks t ON t.scene_id = sc.id WHERE sc.storyboard_id = $2) AS storyboard_total,
+  (SELECT COUNT(t.id) FROM scenes sc JOIN scene_tasks t ON t.scene_id = sc.id WHERE sc.storyboard_id = $2 AND t.completed) AS storyboard_done,
+  (SELECT COUNT(t.id) FROM storyboards s JOIN scenes sc ON sc.storyboard_id = s.id JOIN scene_tasks t ON t.scene_id = sc.id WHERE s.project_id = $3) AS project_total,
+  (SELECT COUNT(t.id) FROM storyboards s JOIN scenes sc ON sc.storyboard_id = s.id JOIN scene_tasks t ON t.scene_id = sc.id WHERE s.project_id = $3 AND t.completed) AS project_done`,
+
+  /** A scene with its storyboard and project, if the user owns it. */
+  sceneOwner: `
+SELECT sc.id, sc.storyboard_id, sc.scene_number, s.project_id
+FROM scenes sc JOIN storyboards s ON s.id = sc.storyboard_id JOIN projects p ON p.id = s.project_id
+WHERE sc.id = $1 AND p.user_id = $2`,
+
+  /** A task with its scene, storyboard and project, if the user owns it. */
+  taskOwner: `
+SELECT t.id, t.scene_id, sc.storyboard_id, s.project_id
+FROM scene_tasks t JOIN scenes sc ON sc.id = t.scene_id JOIN storyboards s ON s.id = sc.storyboard_id JOIN projects p ON p.id = s.project_id
+WHERE t.id = $1 AND p.user_id = $2`,
+} as const;

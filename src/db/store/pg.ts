@@ -1,0 +1,82 @@
+// The PostgreSQL driver: a node-postgres pool (and an optional read-replica pool) whose
+// connections act as the non-owner app role; every transaction first sets the acting user
+// for the row level security policies with set_config(..., true).
+import { drizzle } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import * as schema from "../schema/pg";
+import type { DbConfig } from "../config";
+import type { Conn, Db, Driver, Row, Tables } from "./driver";
+import { mapPgError } from "./errors";
+
+type PgConfig = Extract<DbConfig, { dialect: "postgres" }>;
+
+// int8 (COUNT(*)) arrives as a string by default; our counts always fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function createPgPool(url: string, cfg: PgConfig): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: cfg.pool.max,
+    min: cfg.pool.min,
+    idleTimeoutMillis: cfg.pool.idleTimeoutMillis,
+    connectionTimeoutMillis: cfg.pool.connectionTimeoutMillis,
+    statement_timeout: cfg.pool.statementTimeoutMillis,
+    // SET ROLE at connection start: RLS applies even when the login owns the tables.
+    ...(cfg.appRole ? { options: `-c role=${cfg.appRole}` } : {}),
+  });
+  // An idle connection dropped by the server must not crash the process; the pool replaces it.
+  pool.on("error", (err) => console.error(`[db] idle PostgreSQL connection error: ${err.message}`));
+  return pool;
+}
+
+export function createPgDriver(cfg: PgConfig): Driver & { pools: { primary: pg.Pool; replica: pg.Pool } } {
+  const primary = createPgPool(cfg.url, cfg);
+  const replica = cfg.readUrl ? createPgPool(cfg.readUrl, cfg) : primary;
+  const builders = new WeakMap<pg.PoolClient, Db>();
+
+  const conn = (client: pg.PoolClient): Conn => {
+    let db = builders.get(client);
+    if (!db) {
+      db = drizzle({ client }) as unknown as Db;
+      builders.set(client, db);
+    }
+    return {
+      db,
+      query: async (name, text, params) => (await client.query<Row>({ name, text, values: params })).rows,
+    };
+  };
+
+  return {
+    dialect: "postgres",
+    tables: schema as unknown as Tables,
+    pools: { primary, replica },
+    async tx(mode, userId, fn, opts) {
+      const client = await (mode === "read" ? replica : primary).connect();
+      let broken = false;
+      try {
+        await client.query(mode === "read" ? "BEGIN READ ONLY" : "BEGIN");
+        await client.query({ name: "set_user", text: "SELECT set_config('app.current_user_id', $1, true)", values: [userId ?? ""] });
+        if (opts?.jobRecovery) await client.query("SELECT set_config('app.job_recovery', 'on', true)");
+        const result = await fn(conn(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (e) {
+        await client.query("ROLLBACK").catch(() => {
+          broken = true;
+        });
+        throw mapPgError(e);
+      } finally {
+        client.release(broken);
+      }
+    },
+    mapError: mapPgError,
+    async ping() {
+      const r = await primary.query<{ ok: number }>("SELECT 1 AS ok");
+      return r.rows[0]?.ok === 1;
+    },
+    async close() {
+      await primary.end();
+      if (replica !== primary) await replica.end();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// Turns rows of either driver into domain objects: PostgreSQL gives Date, boolean and parsed
+// JSON; SQLite gives integer milliseconds, 0/1 and JSON text.
+import type { Project, Scene, SceneTask, Storyboard, User } from "../../domain/types";
+import type { Row } from "./driver";
+
+export const iso = (v: unknown): string => {
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === "number") return new Date(v).toISOString();
+  return new Date(String(v)).toISOString();
+};
+const isoOrNull = (v: unknown) => (v === null || v === undefined ? null : iso(v));
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+export const num = (v: unknown) => Number(v ?? 0);
+const jsonArray = (v: unknown): string[] => {
+  if (Array.isArray(v)) return v.map(String);
+  if (typeof v === "string" && v !== "") {
+    const parsed: unknown = JSON.parse(v);
+    return Array.isArray(parsed) ? parsed.map(String) : [];
+  }
+  return [];
+};
+
+export const toUser = (r: Row): User => ({
+  id: String(r.id),
+  email: String(r.email),
+  name: str(r.name),
+  image: str(r.image),
+  created_at: iso(r.created_at),
+  updated_at: iso(r.updated_at),
+});
+
+export const toProject = (r: Row): Project => ({
+  id: num(r.id),
+  user_id: String(r.user_id),
+  title: String(r.title),
+  description: str(r.description),
+  status: String(r.status) as Project["status"],
+  created_at: iso(r.created_at),
+  updated_at: iso(r.updated_at),
+});
+
+export const toStoryboard = (r: Row): Storyboard => ({
+  id: num(r.id),
+  project_id: num(r.project_id),
+  title: String(r.title),
+  brief: String(r.brief),
+  reference_urls: jsonArray(r.reference_urls),
+  total_scenes: num(r.total_scenes),
+  total_duration: num(r.total_duration),
+  pattern_source: str(r.pattern_source),
+  status: String(r.status) as Storyboard["status"],
+  error_message: str(r.error_message),
+  generated_at: iso(r.generated_at),
+  updated_at: iso(r.updated_at),
+});
+
+export const toScene = (r: Row): Scene => ({
+  id: num(r.id),
+  storyboard_id: num(r.storyboard_id),
+  scene_number: num(r.scene_number),
+  duration: num(r.duration),
+  scene_type: String(r.scene_type) as Scene["scene_type"],
+  visual_description: String(r.visual_description),
+  script: str(r.script),
+  text_overlay: str(r.text_overlay),
+  camera_angle: str(r.camera_angle),
+  created_at: iso(r.created_at),
+  updated_at: iso(r.updated_at),
+});
+
+export const toTask = (r: Row): SceneTask => ({
+  id: num(r.id),
+  scene_id: num(r.scene_id),
+  task_type: String(r.task_type) as SceneTask["task_type"],
+  completed: Boolean(r.completed),
+  completed_at: isoOrNull(r.completed_at),
+  updated_at: iso(r.updated_at),
+});
+
+export const progressOf = (r: Row) => ({ total_tasks: num(r.total_tasks), completed_tasks: num(r.completed_tasks) });

@@ -1,0 +1,77 @@
+// The store: every persistent operation of StoryboardAI, one interface for both dialects.
+// Each operation takes the acting user's id and treats another user's rows as not found.
+import type { ProjectStatus, StoryboardStatus } from "../../domain/constants";
+import type { ProjectCreate, ProjectUpdate, SceneInput, ScenePatch, StoryboardCreate, StoryboardUpdate, UserUpsert } from "../../domain/schemas";
+import type {
+  Progress,
+  Project,
+  ProjectDetail,
+  ProjectSummary,
+  Scene,
+  SceneTask,
+  SceneWithTasks,
+  Storyboard,
+  StoryboardSummary,
+  StoryboardWithScenes,
+  User,
+} from "../../domain/types";
+
+export interface TaskUpdate {
+  task: SceneTask;
+  scene: Progress;
+  storyboard: Progress;
+  project: Progress;
+  /** Ids up the hierarchy, so callers can refresh or invalidate what shows this task. */
+  scene_id: number;
+  storyboard_id: number;
+  project_id: number;
+}
+
+export interface GenerationResult {
+  title?: string;
+  pattern_source?: string | null;
+  scenes: SceneInput[];
+}
+
+export interface Store {
+  readonly dialect: "postgres" | "sqlite";
+
+  upsertUserByEmail(input: UserUpsert): Promise<User>;
+  getUser(actingUserId: string, id: string): Promise<User>;
+
+  createProject(userId: string, input: ProjectCreate): Promise<Project>;
+  getProject(userId: string, id: number): Promise<Project>;
+  updateProject(userId: string, id: number, patch: ProjectUpdate): Promise<Project>;
+  deleteProject(userId: string, id: number): Promise<void>;
+  listProjects(userId: string, filter?: { status?: ProjectStatus | undefined }): Promise<ProjectSummary[]>;
+  getProjectDetail(userId: string, id: number): Promise<ProjectDetail>;
+  getProjectProgress(userId: string, id: number): Promise<Progress>;
+
+  /** Storyboard, its N scenes (numbered 1..N) and 4 tasks per scene, in one transaction. */
+  createStoryboard(userId: string, input: StoryboardCreate): Promise<StoryboardWithScenes>;
+  getStoryboard(userId: string, id: number): Promise<StoryboardWithScenes>;
+  listStoryboards(userId: string, projectId: number): Promise<StoryboardSummary[]>;
+  updateStoryboard(userId: string, id: number, patch: StoryboardUpdate): Promise<Storyboard>;
+  deleteStoryboard(userId: string, id: number): Promise<void>;
+  setStoryboardStatus(userId: string, id: number, status: StoryboardStatus, errorMessage?: string | null): Promise<Storyboard>;
+  /** Replaces the scenes of a storyboard with a generation's result and marks it completed. */
+  completeGeneration(userId: string, id: number, result: GenerationResult): Promise<StoryboardWithScenes>;
+  getStoryboardProgress(userId: string, id: number): Promise<Progress>;
+
+  updateScene(userId: string, sceneId: number, patch: ScenePatch): Promise<Scene>;
+  /** Inserts at position 1..N+1; the scenes from there on move down one. */
+  insertScene(userId: string, storyboardId: number, position: number, input: SceneInput): Promise<SceneWithTasks>;
+  deleteScene(userId: string, sceneId: number): Promise<void>;
+  moveScene(userId: string, sceneId: number, position: number): Promise<SceneWithTasks[]>;
+  /** Puts the storyboard's scenes in the given order (every scene id exactly once). */
+  reorderScenes(userId: string, storyboardId: number, sceneIds: number[]): Promise<SceneWithTasks[]>;
+  getSceneProgress(userId: string, sceneId: number): Promise<Progress>;
+
+  setTaskCompleted(userId: string, taskId: number, completed: boolean): Promise<TaskUpdate>;
+
+  /** Fails storyboards left 'generating' (by a restart) whose last update is older than `before`. */
+  failInterruptedGenerations(before: Date, message: string): Promise<number>;
+
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

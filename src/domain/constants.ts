@@ -1,0 +1,29 @@
+// The shared vocabulary of StoryboardAI: every enum of the founding design, used by all layers.
+
+export const PROJECT_STATUSES = ["draft", "active", "completed", "archived"] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+export const STORYBOARD_STATUSES = ["generating", "completed", "error"] as const;
+export type StoryboardStatus = (typeof STORYBOARD_STATUSES)[number];
+
+export const SCENE_TYPES = ["hook", "content", "cta", "transition"] as const;
+export type SceneType = (typeof SCENE_TYPES)[number];
+
+export const TASK_TYPES = ["script_written", "scene_filmed", "audio_recorded", "edited"] as const;
+export type TaskType = (typeof TASK_TYPES)[number];
+
+export const PLATFORMS = ["tiktok", "youtube_shorts", "instagram_reels", "facebook_reels", "youtube", "generic"] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** Column limits of the design's DDL, enforced by Zod at the edges and by the database. */
+export const LIMITS = {
+  email: 255,
+  userName: 255,
+  projectTitle: 255,
+  storyboardTitle: 255,
+  brief: 10_000,
+  patternSource: 255,
+  textOverlay: 500,
+  cameraAngle: 100,
+  referenceUrls: 10,
+} as const;

@@ -1,0 +1,27 @@
+// One error type for the whole app: a code the HTTP layer maps to a status in one table,
+// a message a person can read, and, for validation, the fields at fault.
+
+export type ErrorCode = "validation" | "not_found" | "conflict" | "unauthorized" | "forbidden" | "rate_limited" | "internal";
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, string> | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(code: ErrorCode, message: string, opts: { fields?: Record<string, string>; retryAfterSeconds?: number; cause?: unknown } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.fields = opts.fields;
+    this.retryAfterSeconds = opts.retryAfterSeconds;
+  }
+}
+
+export const validationError = (fields: Record<string, string>, message?: string) =>
+  new AppError("validation", message ?? `Invalid ${Object.keys(fields).join(", ")}: ${Object.values(fields).join("; ")}`, { fields });
+
+export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
+
+export const conflict = (message: string, fields?: Record<string, string>) => new AppError("conflict", message, fields ? { fields } : {});
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -1,0 +1,103 @@
+// Zod schemas for every input that crosses into the app: the API, server actions and the store
+// all validate with these, so a limit is written once. Unknown keys are stripped, never stored.
+import { z } from "zod";
+import { LIMITS, PLATFORMS, PROJECT_STATUSES, SCENE_TYPES, STORYBOARD_STATUSES, TASK_TYPES } from "./constants";
+import { validationError } from "./errors";
+
+const trimmed = (max: number, label: string) =>
+  z.string({ error: `${label} must be text` }).trim().max(max, { error: `${label} must be at most ${max} characters` });
+const required = (max: number, label: string) => trimmed(max, label).min(1, { error: `${label} is required` });
+
+export const httpUrl = z
+  .string({ error: "Each reference URL must be text" })
+  .trim()
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === "http:" || u.protocol === "https:") && u.hostname.length > 0;
+    } catch {
+      return false;
+    }
+  }, { error: "Each reference URL must be an http(s) address" });
+
+export const projectStatus = z.enum(PROJECT_STATUSES, { error: `Status must be one of ${PROJECT_STATUSES.join(", ")}` });
+export const storyboardStatus = z.enum(STORYBOARD_STATUSES, { error: `Status must be one of ${STORYBOARD_STATUSES.join(", ")}` });
+export const sceneType = z.enum(SCENE_TYPES, { error: `Scene type must be one of ${SCENE_TYPES.join(", ")}` });
+export const taskType = z.enum(TASK_TYPES, { error: `Task type must be one of ${TASK_TYPES.join(", ")}` });
+export const platform = z.enum(PLATFORMS, { error: `Platform must be one of ${PLATFORMS.join(", ")}` });
+
+export const userUpsertSchema = z.object({
+  email: z.email({ error: "Email must be a valid address" }).max(LIMITS.email, { error: `Email must be at most ${LIMITS.email} characters` }).transform((e) => e.toLowerCase()),
+  name: trimmed(LIMITS.userName, "Name").nullish(),
+  image: z.string().max(2048).nullish(),
+});
+
+export const projectCreateSchema = z.object({
+  title: required(LIMITS.projectTitle, "Title"),
+  description: trimmed(20_000, "Description").nullish(),
+  status: projectStatus.optional(),
+});
+export const projectUpdateSchema = projectCreateSchema.partial();
+
+const wholeSeconds = (label: string) =>
+  z.number({ error: `${label} must be a number` }).int({ error: `${label} must be whole seconds` }).min(0, { error: `${label} cannot be negative` }).max(3600, { error: `${label} must be at most 3600 seconds` });
+
+export const sceneInputSchema = z.object({
+  duration: wholeSeconds("Duration").default(0),
+  scene_type: sceneType.default("content"),
+  visual_description: required(20_000, "Visual description"),
+  script: trimmed(20_000, "Script").nullish(),
+  text_overlay: trimmed(LIMITS.textOverlay, "Text overlay").nullish(),
+  camera_angle: trimmed(LIMITS.cameraAngle, "Camera angle").nullish(),
+});
+export const scenePatchSchema = z.object({
+  duration: wholeSeconds("Duration").optional(),
+  scene_type: sceneType.optional(),
+  visual_description: required(20_000, "Visual description").optional(),
+  script: trimmed(20_000, "Script").nullish(),
+  text_overlay: trimmed(LIMITS.textOverlay, "Text overlay").nullish(),
+  camera_angle: trimmed(LIMITS.cameraAngle, "Camera angle").nullish(),
+});
+
+export const referenceUrlsSchema = z.array(httpUrl).max(LIMITS.referenceUrls, { error: `At most ${LIMITS.referenceUrls} reference URLs` });
+
+export const storyboardCreateSchema = z.object({
+  project_id: z.number().int().positive(),
+  title: required(LIMITS.storyboardTitle, "Title"),
+  brief: required(LIMITS.brief, "Brief"),
+  reference_urls: referenceUrlsSchema.default([]),
+  pattern_source: trimmed(LIMITS.patternSource, "Pattern source").nullish(),
+  status: storyboardStatus.default("completed"),
+  error_message: z.string().max(2000).nullish(),
+  scenes: z.array(sceneInputSchema).max(200, { error: "At most 200 scenes" }).default([]),
+});
+export const storyboardUpdateSchema = z.object({
+  title: required(LIMITS.storyboardTitle, "Title").optional(),
+  brief: required(LIMITS.brief, "Brief").optional(),
+  reference_urls: referenceUrlsSchema.optional(),
+});
+
+export type UserUpsert = z.input<typeof userUpsertSchema>;
+export type ProjectCreate = z.input<typeof projectCreateSchema>;
+export type ProjectUpdate = z.input<typeof projectUpdateSchema>;
+export type SceneInput = z.input<typeof sceneInputSchema>;
+export type ScenePatch = z.input<typeof scenePatchSchema>;
+export type StoryboardCreate = z.input<typeof storyboardCreateSchema>;
+export type StoryboardUpdate = z.input<typeof storyboardUpdateSchema>;
+
+/** Field path of a Zod issue as the API reports it: `scenes.2.duration`. */
+const fieldOf = (path: ReadonlyArray<PropertyKey>) => (path.length ? path.map(String).join(".") : "body");
+
+/** Parses one named value (a path parameter, a filter) so that an error names it. */
+export function parseField<S extends z.ZodType>(field: string, schema: S, value: unknown): z.output<S> {
+  return parseInput(z.object({ [field]: schema }), { [field]: value })[field] as z.output<S>;
+}
+
+/** Parses or throws an AppError("validation") whose fields name every bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const fields: Record<string, string> = {};
+  for (const issue of r.error.issues) fields[fieldOf(issue.path)] ??= issue.message;
+  throw validationError(fields);
+}
