@@ -48,13 +48,20 @@ export async function openDriver(config: DbConfig): Promise<Driver> {
   return driver;
 }
 
-const globalForStore = globalThis as unknown as { __storyboardStore?: Promise<Store> };
+const globalForDb = globalThis as unknown as { __storyboardDb?: Promise<{ driver: Driver; store: Store }> };
 
-/** The process-wide store, opened from the environment on first use. */
-export function getStore(): Promise<Store> {
-  globalForStore.__storyboardStore ??= (async () => openStore(readDbConfig()))().catch((e: unknown) => {
-    globalForStore.__storyboardStore = undefined;
-    throw e;
-  });
-  return globalForStore.__storyboardStore;
+/** The process-wide database, opened (and migrated) from the environment on first use. */
+function processDb() {
+  globalForDb.__storyboardDb ??= openDriver(readDbConfig())
+    .then((driver) => ({ driver, store: createStore(driver) }))
+    .catch((e: unknown) => {
+      globalForDb.__storyboardDb = undefined;
+      throw e;
+    });
+  return globalForDb.__storyboardDb;
 }
+
+export const getStore = async (): Promise<Store> => (await processDb()).store;
+
+/** The Auth.js adapter on the same connection (its tables need no user context). */
+export const getAuthAdapter = async () => (await processDb()).driver.authAdapter();

@@ -70,7 +70,24 @@ export const storyboardCreateSchema = z.object({
   status: storyboardStatus.default("completed"),
   error_message: z.string().max(2000).nullish(),
   scenes: z.array(sceneInputSchema).max(200, { error: "At most 200 scenes" }).default([]),
+  generation_options: z.lazy(() => generationOptionsSchema).nullish(),
 });
+export const generationOptionsSchema = z.object({
+  duration: z.number({ error: "Duration must be a number of seconds" }).int({ error: "Duration must be whole seconds" }).min(5, { error: "Duration must be at least 5 seconds" }).max(180, { error: "Duration must be at most 180 seconds" }).optional(),
+  platform: platform.optional(),
+  pattern: z.string().trim().max(64).optional(),
+  seed: z.number().int({ error: "Seed must be a whole number" }).min(0).max(2 ** 31 - 1).optional(),
+});
+
+/** "New storyboard" (form and API): what the creator writes; the engine fills in the scenes. */
+export const storyboardGenerateSchema = z.object({
+  title: trimmed(LIMITS.storyboardTitle, "Title").optional(),
+  brief: required(LIMITS.brief, "Brief"),
+  reference_urls: referenceUrlsSchema.default([]),
+  ...generationOptionsSchema.shape,
+});
+export type StoryboardGenerate = z.input<typeof storyboardGenerateSchema>;
+
 export const storyboardUpdateSchema = z.object({
   title: required(LIMITS.storyboardTitle, "Title").optional(),
   brief: required(LIMITS.brief, "Brief").optional(),

@@ -5,6 +5,14 @@ import type { Platform, ProjectStatus, SceneType, StoryboardStatus, TaskType } f
 
 export type { Platform, ProjectStatus, SceneType, StoryboardStatus, TaskType };
 
+/** What the creator asked the engine for; absent keys were left to the engine to infer. */
+export interface GenerationOptions {
+  duration?: number;
+  platform?: Platform;
+  pattern?: string;
+  seed?: number;
+}
+
 export interface User {
   id: string;
   email: string;
@@ -45,6 +53,7 @@ export interface Storyboard {
   pattern_source: string | null;
   status: StoryboardStatus;
   error_message: string | null;
+  generation_options: GenerationOptions;
   generated_at: string;
   updated_at: string;
 }

@@ -77,6 +77,8 @@ export const storyboards = pgTable(
     patternSource: varchar("pattern_source", { length: 255 }),
     status: varchar("status", { length: 20 }).notNull().default("generating"),
     errorMessage: text("error_message"),
+    /** What the creator asked the engine for (duration, platform, pattern, seed), so a retry or a restart can run it again. */
+    generationOptions: jsonb("generation_options").$type<Record<string, unknown>>(),
     generatedAt: ts("generated_at").notNull().defaultNow(),
     updatedAt: updatedAt(),
   },

@@ -72,6 +72,8 @@ export const storyboards = sqliteTable(
     patternSource: text("pattern_source", { length: 255 }),
     status: text("status", { length: 20 }).notNull().default("generating"),
     errorMessage: text("error_message"),
+    /** What the creator asked the engine for (duration, platform, pattern, seed), so a retry or a restart can run it again. */
+    generationOptions: text("generation_options", { mode: "json" }).$type<Record<string, unknown>>(),
     generatedAt: ts("generated_at").notNull().default(nowMs),
     updatedAt: updatedAt(),
   },

@@ -3,6 +3,7 @@
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type * as pgSchema from "../schema/pg";
 import type { AppError } from "../../domain/errors";
+import type { Adapter } from "@auth/core/adapters";
 
 /**
  * The query-builder type the shared store is written against. The SQLite driver hands in its own
@@ -37,4 +38,6 @@ export interface Driver {
   mapError(e: unknown): AppError;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /** The Auth.js adapter on the same connection and the design's users table. */
+  authAdapter(): Adapter;
 }

@@ -4,6 +4,8 @@
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import * as schema from "../schema/pg";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { authTables } from "./auth-tables";
 import type { DbConfig } from "../config";
 import type { Conn, Db, Driver, Row, Tables } from "./driver";
 import { mapPgError } from "./errors";
@@ -70,6 +72,7 @@ export function createPgDriver(cfg: PgConfig): Driver & { pools: { primary: pg.P
       }
     },
     mapError: mapPgError,
+    authAdapter: () => DrizzleAdapter(drizzle({ client: primary }), authTables(schema)),
     async ping() {
       const r = await primary.query<{ ok: number }>("SELECT 1 AS ok");
       return r.rows[0]?.ok === 1;

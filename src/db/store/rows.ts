@@ -20,6 +20,11 @@ const jsonArray = (v: unknown): string[] => {
   return [];
 };
 
+const jsonObject = (v: unknown): Record<string, never> => {
+  const parsed: unknown = typeof v === "string" && v !== "" ? JSON.parse(v) : v;
+  return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, never>) : {};
+};
+
 export const toUser = (r: Row): User => ({
   id: String(r.id),
   email: String(r.email),
@@ -50,6 +55,7 @@ export const toStoryboard = (r: Row): Storyboard => ({
   pattern_source: str(r.pattern_source),
   status: String(r.status) as Storyboard["status"],
   error_message: str(r.error_message),
+  generation_options: jsonObject(r.generation_options),
   generated_at: iso(r.generated_at),
   updated_at: iso(r.updated_at),
 });

@@ -6,6 +6,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import * as schema from "../schema/sqlite";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { authTables } from "./auth-tables";
 import { migrateSqlite } from "../migrate";
 import type { DbConfig } from "../config";
 import type { Conn, Db, Driver, Row, Tables } from "./driver";
@@ -79,6 +81,7 @@ export function createSqliteDriver(cfg: SqliteConfig): Driver & { sqlite: Databa
       });
     },
     mapError: mapSqliteError,
+    authAdapter: () => DrizzleAdapter(drizzle({ client: sqlite }), authTables(schema)),
     async ping() {
       return (sqlite.prepare("SELECT 1 AS ok").get() as { ok: number }).ok === 1;
     },

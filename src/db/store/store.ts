@@ -7,6 +7,7 @@ import { and, between, count, eq, inArray, lt, sql } from "drizzle-orm";
 import { TASK_TYPES } from "../../domain/constants";
 import { notFound, validationError } from "../../domain/errors";
 import {
+  generationOptionsSchema,
   parseField,
   parseInput,
   projectCreateSchema,
@@ -64,6 +65,7 @@ export function createStore(driver: Driver): Store {
       pattern_source: storyboards.patternSource,
       status: storyboards.status,
       error_message: storyboards.errorMessage,
+      generation_options: storyboards.generationOptions,
       generated_at: storyboards.generatedAt,
       updated_at: storyboards.updatedAt,
     },
@@ -341,6 +343,7 @@ export function createStore(driver: Driver): Store {
             patternSource: data.pattern_source ?? null,
             status: data.status,
             errorMessage: data.error_message ?? null,
+            generationOptions: data.generation_options ?? null,
             generatedAt: now,
             updatedAt: now,
           })
@@ -406,6 +409,7 @@ export function createStore(driver: Driver): Store {
       const list = parseInput(storyboardCreateSchema.shape.scenes, result.scenes);
       const title = result.title === undefined ? undefined : parseInput(storyboardCreateSchema.shape.title, result.title);
       const patternSource = parseInput(storyboardCreateSchema.shape.pattern_source, result.pattern_source);
+      const options = result.generation_options === undefined ? undefined : parseInput(generationOptionsSchema, result.generation_options);
       return write(userId, async (c) => {
         const sb = await ownStoryboard(c, userId, id);
         const now = new Date();
@@ -415,6 +419,7 @@ export function createStore(driver: Driver): Store {
           .update(storyboards)
           .set({
             ...(title !== undefined && { title }),
+            ...(options !== undefined && { generationOptions: options }),
             patternSource: patternSource ?? null,
             status: "completed",
             errorMessage: null,
@@ -436,6 +441,13 @@ export function createStore(driver: Driver): Store {
       }),
 
     // ---- scenes ----
+    getScene: (userId, sceneId) =>
+      read(userId, async (c) => {
+        await ownScene(c, userId, sceneId);
+        const [row] = await c.db.select(cols.scene).from(scenes).where(eq(scenes.id, sceneId));
+        return toScene(row as Row);
+      }),
+
     async updateScene(userId, sceneId, patch) {
       const data = parseInput(scenePatchSchema, patch);
       return write(userId, async (c) => {

@@ -3,6 +3,7 @@
 import type { ProjectStatus, StoryboardStatus } from "../../domain/constants";
 import type { ProjectCreate, ProjectUpdate, SceneInput, ScenePatch, StoryboardCreate, StoryboardUpdate, UserUpsert } from "../../domain/schemas";
 import type {
+  GenerationOptions,
   Progress,
   Project,
   ProjectDetail,
@@ -31,6 +32,8 @@ export interface GenerationResult {
   title?: string;
   pattern_source?: string | null;
   scenes: SceneInput[];
+  /** Replaces the stored generation options (e.g. with what the engine inferred). */
+  generation_options?: GenerationOptions;
 }
 
 export interface Store {
@@ -58,6 +61,7 @@ export interface Store {
   completeGeneration(userId: string, id: number, result: GenerationResult): Promise<StoryboardWithScenes>;
   getStoryboardProgress(userId: string, id: number): Promise<Progress>;
 
+  getScene(userId: string, sceneId: number): Promise<Scene>;
   updateScene(userId: string, sceneId: number, patch: ScenePatch): Promise<Scene>;
   /** Inserts at position 1..N+1; the scenes from there on move down one. */
   insertScene(userId: string, storyboardId: number, position: number, input: SceneInput): Promise<SceneWithTasks>;

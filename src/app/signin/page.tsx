@@ -1,0 +1,67 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { auth, signInOptions } from "../../server/auth";
+import { devSignIn, providerSignIn } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Sign in" };
+
+const MESSAGES: Record<string, string> = {
+  email: "Enter a valid email address.",
+  provider: "That sign-in method is not available.",
+  CredentialsSignin: "We could not sign you in with that email.",
+  OAuthAccountNotLinked: "This email already signed in with another method. Use that one.",
+  AccessDenied: "Sign-in was cancelled or refused.",
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const params = await searchParams;
+  const next = params.next?.startsWith("/") && !params.next.startsWith("//") ? params.next : "/dashboard";
+  if (await auth()) redirect(next);
+  const options = signInOptions();
+  const oauth = options.filter((o) => o.kind === "oauth");
+  const dev = options.find((o) => o.kind === "dev");
+  const error = params.error ? (MESSAGES[params.error] ?? "Sign-in failed. Try again.") : null;
+  return (
+    <main className="container narrow stack" style={{ paddingTop: "3rem" }}>
+      <p><Link href="/" className="muted small">← StoryboardAI</Link></p>
+      <h1>Sign in to StoryboardAI</h1>
+      {params.signed_out && <p className="alert info" role="status">You are signed out.</p>}
+      {error && params.error !== "email" && <p className="alert error" role="alert">{error}</p>}
+      {oauth.length > 0 && (
+        <div className="panel stack">
+          {oauth.map((o) => (
+            <form key={o.id} action={providerSignIn}>
+              <input type="hidden" name="provider" value={o.id} />
+              <input type="hidden" name="next" value={next} />
+              <button className="btn" style={{ width: "100%" }} type="submit">Continue with {o.name}</button>
+            </form>
+          ))}
+        </div>
+      )}
+      {dev && (
+        <form action={devSignIn} className="panel dev-marker stack" noValidate>
+          <div>
+            <h2>Local sign-in</h2>
+            <p className="small muted">
+              Development only: enter any email to get a session, no password. It is off in production unless AUTH_DEV_LOGIN=1.
+            </p>
+          </div>
+          <input type="hidden" name="next" value={next} />
+          <div className="field">
+            <label htmlFor="email">Email</label>
+            <input id="email" name="email" type="email" autoComplete="email" required defaultValue={params.email ?? ""}
+              aria-invalid={params.error === "email"} aria-describedby={params.error === "email" ? "email-error" : undefined} />
+            {params.error === "email" && <p id="email-error" className="field-error">{MESSAGES.email}</p>}
+          </div>
+          <div className="field">
+            <label htmlFor="name">Name <span className="muted small">(optional)</span></label>
+            <input id="name" name="name" type="text" autoComplete="name" />
+          </div>
+          <button className="btn primary" type="submit">Sign in locally</button>
+        </form>
+      )}
+      {options.length === 0 && <p className="alert error">No sign-in method is configured. See README: Configuration.</p>}
+    </main>
+  );
+}

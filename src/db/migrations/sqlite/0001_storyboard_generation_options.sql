@@ -1,0 +1,1 @@
+ALTER TABLE `storyboards` ADD `generation_options` text;

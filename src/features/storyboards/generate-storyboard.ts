@@ -1,0 +1,27 @@
+// "New storyboard": stores it as 'generating' and queues the engine; the page polls until done.
+import { parseInput, storyboardGenerateSchema, type StoryboardGenerate } from "../../domain/schemas";
+import type { Storyboard } from "../../domain/types";
+import { limitGeneration } from "../../server/rate-limit";
+import { cacheKeys, services } from "../../server/services";
+import { enqueueGeneration } from "./run-generation";
+
+export async function generateStoryboard(userId: string, projectId: number, input: StoryboardGenerate): Promise<Storyboard> {
+  const data = parseInput(storyboardGenerateSchema, input);
+  const { store, cache } = await services();
+  await store.getProject(userId, projectId); // 404 before spending the user's rate budget
+  await limitGeneration(userId);
+  const { title, brief, reference_urls, ...options } = data;
+  const sb = await store.createStoryboard(userId, {
+    project_id: projectId,
+    title: title || brief.split(/\r?\n/)[0]!.slice(0, 80).trim() || "Untitled storyboard",
+    brief,
+    reference_urls,
+    status: "generating",
+    generation_options: options,
+    scenes: [],
+  });
+  await cache.del(cacheKeys.dashboard(userId));
+  await enqueueGeneration(userId, sb.id);
+  const { scenes: _scenes, total_tasks: _t, completed_tasks: _c, ...storyboard } = sb;
+  return storyboard;
+}

@@ -1,0 +1,95 @@
+// Auth.js (next-auth v5): GitHub, Google and a generic OpenID Connect provider, each on when its
+// variables are set, and a local email sign-in outside production (or with AUTH_DEV_LOGIN=1).
+// Sessions are JWTs; users and OAuth accounts live in the design's tables via the drizzle adapter.
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { AppError } from "../domain/errors";
+import { parseInput, userUpsertSchema } from "../domain/schemas";
+import { getAuthAdapter, getStore } from "../db/client";
+import { appEnv } from "./env";
+
+export const DEV_LOGIN_ID = "dev-login";
+export const OIDC_ID = "oidc";
+
+export interface SignInOption {
+  id: string;
+  name: string;
+  kind: "oauth" | "dev";
+}
+
+/** The sign-in methods this deployment offers, for the sign-in page. */
+export function signInOptions(): SignInOption[] {
+  const { providers, devLogin } = appEnv();
+  return [
+    ...(providers.github ? [{ id: "github", name: "GitHub", kind: "oauth" as const }] : []),
+    ...(providers.google ? [{ id: "google", name: "Google", kind: "oauth" as const }] : []),
+    ...(providers.oidc ? [{ id: OIDC_ID, name: providers.oidc.name, kind: "oauth" as const }] : []),
+    ...(devLogin ? [{ id: DEV_LOGIN_ID, name: "Local sign-in (development)", kind: "dev" as const }] : []),
+  ];
+}
+
+async function config(): Promise<NextAuthConfig> {
+  const env = appEnv();
+  const { github, google, oidc } = env.providers;
+  return {
+    adapter: await getAuthAdapter(),
+    secret: env.authSecret,
+    trustHost: true,
+    session: { strategy: "jwt" },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: [
+      ...(github ? [GitHub({ clientId: github.clientId, clientSecret: github.clientSecret })] : []),
+      ...(google ? [Google({ clientId: google.clientId, clientSecret: google.clientSecret })] : []),
+      ...(oidc
+        ? [
+            {
+              id: OIDC_ID,
+              name: oidc.name,
+              type: "oidc" as const,
+              issuer: oidc.issuer,
+              clientId: oidc.clientId,
+              clientSecret: oidc.clientSecret,
+              authorization: { params: { scope: "openid email profile" } },
+            },
+          ]
+        : []),
+      ...(env.devLogin
+        ? [
+            Credentials({
+              id: DEV_LOGIN_ID,
+              name: "Local sign-in",
+              credentials: { email: { label: "Email", type: "email" }, name: { label: "Name", type: "text" } },
+              async authorize(credentials) {
+                const r = userUpsertSchema.safeParse({ email: credentials?.email, name: credentials?.name || null });
+                if (!r.success) return null;
+                const user = await (await getStore()).upsertUserByEmail(parseInput(userUpsertSchema, r.data));
+                return { id: user.id, email: user.email, name: user.name };
+              },
+            }),
+          ]
+        : []),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user?.id) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(config);
+
+/** The signed-in user's id, or an AppError("unauthorized"). */
+export async function requireUserId(): Promise<string> {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) throw new AppError("unauthorized", "Sign in to continue");
+  return id;
+}

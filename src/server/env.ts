@@ -1,0 +1,95 @@
+// The app's settings (beside the database's, in src/db/config.ts), read once and validated
+// with messages a newcomer understands. Every variable is documented in README and .env.example.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { ConfigError } from "../db/config";
+
+type Env = Record<string, string | undefined>;
+
+export interface OAuthProviderEnv {
+  github: { clientId: string; clientSecret: string } | null;
+  google: { clientId: string; clientSecret: string } | null;
+  oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+}
+
+export interface AppEnv {
+  production: boolean;
+  authSecret: string;
+  devLogin: boolean;
+  providers: OAuthProviderEnv;
+  redisUrl: string | null;
+  cacheTtlSeconds: number;
+  generation: { ratePerWindow: number; windowSeconds: number; concurrency: number; staleAfterMs: number };
+}
+
+const int = (env: Env, name: string, fallback: number, min = 0) => {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new ConfigError(name, `must be a whole number of at least ${min}, got "${raw}"`);
+  return n;
+};
+
+const pair = (env: Env, idVar: string, secretVar: string) => {
+  const clientId = env[idVar]?.trim();
+  const clientSecret = env[secretVar]?.trim();
+  if (!clientId && !clientSecret) return null;
+  if (!clientId || !clientSecret) throw new ConfigError(clientId ? secretVar : idVar, `is required when ${clientId ? idVar : secretVar} is set`);
+  return { clientId, clientSecret };
+};
+
+/** Outside production a missing AUTH_SECRET is generated once and kept in ./data, never committed. */
+function devSecret(): string {
+  const file = path.resolve("data", ".auth-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    const secret = crypto.randomBytes(32).toString("base64url");
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
+export function readAppEnv(env: Env = process.env): AppEnv {
+  const production = env.NODE_ENV === "production";
+  const devLogin = !production || ["1", "true"].includes(env.AUTH_DEV_LOGIN?.trim() ?? "");
+  const oidcPair = pair(env, "AUTH_OIDC_ID", "AUTH_OIDC_SECRET");
+  const issuer = env.AUTH_OIDC_ISSUER?.trim();
+  if (oidcPair && !issuer) throw new ConfigError("AUTH_OIDC_ISSUER", "is required when AUTH_OIDC_ID is set (the provider's issuer URL)");
+  if (issuer && !oidcPair) throw new ConfigError("AUTH_OIDC_ID", "and AUTH_OIDC_SECRET are required when AUTH_OIDC_ISSUER is set");
+  if (issuer && !/^https?:\/\//.test(issuer)) throw new ConfigError("AUTH_OIDC_ISSUER", `must be an http(s) URL, got "${issuer}"`);
+  const providers: OAuthProviderEnv = {
+    github: pair(env, "AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"),
+    google: pair(env, "AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"),
+    oidc: oidcPair && issuer ? { ...oidcPair, issuer, name: env.AUTH_OIDC_NAME?.trim() || "Single sign-on" } : null,
+  };
+  if (production && !devLogin && !providers.github && !providers.google && !providers.oidc) {
+    throw new ConfigError(
+      "AUTH_GITHUB_ID",
+      "no sign-in method is configured for production: set AUTH_GITHUB_ID/SECRET, AUTH_GOOGLE_ID/SECRET or AUTH_OIDC_ISSUER/ID/SECRET (or AUTH_DEV_LOGIN=1 for a local trial)",
+    );
+  }
+  const secret = env.AUTH_SECRET?.trim();
+  if (production && !secret) throw new ConfigError("AUTH_SECRET", "is required in production (generate one with: openssl rand -base64 32)");
+  const redis = env.REDIS_URL?.trim();
+  if (redis && !/^rediss?:\/\//.test(redis)) throw new ConfigError("REDIS_URL", `must start with redis:// or rediss://, got "${redis}"`);
+  return {
+    production,
+    authSecret: secret || devSecret(),
+    devLogin,
+    providers,
+    redisUrl: redis || null,
+    cacheTtlSeconds: int(env, "CACHE_TTL_SECONDS", 300),
+    generation: {
+      ratePerWindow: int(env, "GENERATION_RATE_LIMIT", 10, 1),
+      windowSeconds: int(env, "GENERATION_RATE_WINDOW_SECONDS", 60, 1),
+      concurrency: int(env, "GENERATION_CONCURRENCY", 2, 1),
+      staleAfterMs: int(env, "GENERATION_STALE_AFTER_MS", 120_000, 1_000),
+    },
+  };
+}
+
+let cached: AppEnv | undefined;
+export const appEnv = (): AppEnv => (cached ??= readAppEnv());

@@ -1,0 +1,35 @@
+// AppError codes to HTTP, in one table; anything else is a 500 with a request id and no stack.
+import { randomUUID } from "node:crypto";
+import { NextResponse } from "next/server";
+import { AppError, type ErrorCode } from "../domain/errors";
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  validation: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  internal: 500,
+};
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: Record<string, string>; request_id?: string };
+}
+
+export function errorResponse(e: unknown, requestId: string = randomUUID()): NextResponse<ErrorBody> {
+  const known = e instanceof AppError && e.code !== "internal";
+  if (!known) console.error(`[error] request ${requestId}:`, e);
+  const err = known ? e : new AppError("internal", "Something went wrong on our side. Try again; if it keeps failing, quote the request id.");
+  const body: ErrorBody = {
+    error: {
+      code: err.code,
+      message: err.message,
+      ...(err.fields && { fields: err.fields }),
+      ...(!known && { request_id: requestId }),
+    },
+  };
+  const headers: Record<string, string> = { "x-request-id": requestId };
+  if (err.code === "rate_limited" && err.retryAfterSeconds) headers["retry-after"] = String(err.retryAfterSeconds);
+  return NextResponse.json(body, { status: HTTP_STATUS[err.code], headers });
+}
