@@ -5,6 +5,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
   test: {
+    // CI also writes a JSON report (VITEST_JSON_DIR) to print one "N passed, N failed" line.
+    reporters: process.env.VITEST_JSON_DIR ? ["default", ["json", { outputFile: `${process.env.VITEST_JSON_DIR}/unit.json` }]] : ["default"],
     include: ["src/**/*.test.ts", "tests/**/*.test.ts", "bench/**/*.test.ts"],
     exclude: ["tests/e2e/**", "node_modules/**"],
     globalSetup: ["tests/setup/global-postgres.ts"],

@@ -3,7 +3,19 @@
 
 export type ErrorCode = "validation" | "not_found" | "conflict" | "unauthorized" | "forbidden" | "rate_limited" | "internal";
 
+/**
+ * Next.js bundles a module once per server chunk, so the store (opened by instrumentation) and a
+ * route can hold different copies of this class: `instanceof` checks a registry-wide brand
+ * instead of the class identity, or every not-found from the store would surface as a 500.
+ */
+const BRAND = Symbol.for("storyboard-ai.AppError");
+
 export class AppError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  readonly [BRAND] = true;
   readonly code: ErrorCode;
   readonly fields: Record<string, string> | undefined;
   readonly retryAfterSeconds: number | undefined;

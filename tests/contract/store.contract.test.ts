@@ -234,6 +234,24 @@ describe.each(DIALECTS)("store contract on %s", (dialect) => {
       expect(await countRows("scenes", "storyboard_id = $1", [sb.id])).toBe(2);
     });
 
+    it("refuses scene edits while a generation is running (it would wipe them)", async () => {
+      const u = await f.user();
+      const p = await f.project(u.id);
+      const sb = await f.storyboard(u.id, p.id, { sceneCount: 2 });
+      await store.setStoryboardStatus(u.id, sb.id, "generating");
+      const scene = sb.scenes[0]!;
+      for (const attempt of [
+        () => store.updateScene(u.id, scene.id, { script: "x" }),
+        () => store.insertScene(u.id, sb.id, 1, { visual_description: "x" }),
+        () => store.deleteScene(u.id, scene.id),
+        () => store.moveScene(u.id, scene.id, 2),
+        () => store.reorderScenes(u.id, sb.id, [sb.scenes[1]!.id, scene.id]),
+      ]) {
+        expect((await caught(attempt())).code).toBe("conflict");
+      }
+      expect((await store.getStoryboard(u.id, sb.id)).scenes.map((s) => s.id)).toEqual(sb.scenes.map((s) => s.id));
+    });
+
     it("updates and deletes a storyboard", async () => {
       const u = await f.user();
       const p = await f.project(u.id);

@@ -72,7 +72,7 @@ SELECT
 
   /** A scene with its storyboard and project, if the user owns it. */
   sceneOwner: `
-SELECT sc.id, sc.storyboard_id, sc.scene_number, s.project_id
+SELECT sc.id, sc.storyboard_id, sc.scene_number, s.project_id, s.status
 FROM scenes sc JOIN storyboards s ON s.id = sc.storyboard_id JOIN projects p ON p.id = s.project_id
 WHERE sc.id = $1 AND p.user_id = $2`,
 

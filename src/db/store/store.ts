@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { and, between, count, eq, inArray, lt, sql } from "drizzle-orm";
 import { TASK_TYPES } from "../../domain/constants";
-import { notFound, validationError } from "../../domain/errors";
+import { conflict, notFound, validationError } from "../../domain/errors";
 import {
   generationOptionsSchema,
   parseField,
@@ -109,8 +109,14 @@ export function createStore(driver: Driver): Store {
   async function ownScene(c: Conn, userId: string, id: number) {
     const [row] = await c.query("scene_owner", HOT_SQL.sceneOwner, [checkId(id, "Scene"), userId]);
     if (!row) throw notFound("Scene");
-    return { id: num(row.id), storyboard_id: num(row.storyboard_id), scene_number: num(row.scene_number), project_id: num(row.project_id) };
+    return { id: num(row.id), storyboard_id: num(row.storyboard_id), scene_number: num(row.scene_number), project_id: num(row.project_id), status: String(row.status) };
   }
+
+  /** Scene edits during a generation would be wiped when it completes: refuse them instead. */
+  const editable = <T extends { status: string }>(sb: T): T => {
+    if (sb.status === "generating") throw conflict("This storyboard is still being generated; edit its scenes when it is done");
+    return sb;
+  };
 
   // ---- building blocks shared by the mutations ----
   async function touchProject(c: Conn, projectId: number, now = new Date()) {
@@ -451,7 +457,7 @@ export function createStore(driver: Driver): Store {
     async updateScene(userId, sceneId, patch) {
       const data = parseInput(scenePatchSchema, patch);
       return write(userId, async (c) => {
-        const owner = await ownScene(c, userId, sceneId);
+        const owner = editable(await ownScene(c, userId, sceneId));
         const now = new Date();
         const [row] = await c.db
           .update(scenes)
@@ -475,7 +481,7 @@ export function createStore(driver: Driver): Store {
     async insertScene(userId, storyboardId, position, input) {
       const data = parseInput(sceneInputSchema, input);
       return write(userId, async (c) => {
-        const sb = await ownStoryboard(c, userId, storyboardId);
+        const sb = editable(await ownStoryboard(c, userId, storyboardId));
         const n = await sceneCount(c, storyboardId);
         const at = parsePosition(position, n + 1);
         await shiftScenes(c, storyboardId, at, n, 1);
@@ -488,7 +494,7 @@ export function createStore(driver: Driver): Store {
 
     async deleteScene(userId, sceneId) {
       await write(userId, async (c) => {
-        const owner = await ownScene(c, userId, sceneId);
+        const owner = editable(await ownScene(c, userId, sceneId));
         await c.db.delete(scenes).where(eq(scenes.id, sceneId));
         await shiftScenes(c, owner.storyboard_id, owner.scene_number + 1, MAX_ID, -1);
         await syncTotals(c, owner.storyboard_id);
@@ -498,7 +504,7 @@ export function createStore(driver: Driver): Store {
 
     async moveScene(userId, sceneId, position) {
       return write(userId, async (c) => {
-        const owner = await ownScene(c, userId, sceneId);
+        const owner = editable(await ownScene(c, userId, sceneId));
         const n = await sceneCount(c, owner.storyboard_id);
         const to = parsePosition(position, n);
         const from = owner.scene_number;
@@ -517,7 +523,7 @@ export function createStore(driver: Driver): Store {
 
     async reorderScenes(userId, storyboardId, sceneIds) {
       return write(userId, async (c) => {
-        const sb = await ownStoryboard(c, userId, storyboardId);
+        const sb = editable(await ownStoryboard(c, userId, storyboardId));
         const current = await c.db.select({ id: scenes.id }).from(scenes).where(eq(scenes.storyboardId, storyboardId));
         const have = new Set(current.map((r) => num(r.id)));
         const given = new Set(sceneIds);

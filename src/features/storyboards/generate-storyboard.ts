@@ -1,12 +1,27 @@
 // "New storyboard": stores it as 'generating' and queues the engine; the page polls until done.
+import { z } from "zod";
 import { parseInput, storyboardGenerateSchema, type StoryboardGenerate } from "../../domain/schemas";
 import type { Storyboard } from "../../domain/types";
+import { listPatterns, resolvePatternId } from "../../engine";
 import { limitGeneration } from "../../server/rate-limit";
 import { cacheKeys, services } from "../../server/services";
 import { enqueueGeneration } from "./run-generation";
 
+/**
+ * The domain schema plus a pattern the engine knows: an unknown id would otherwise only fail
+ * later, in the background job. An empty pattern (the form's "Auto") lets the engine choose.
+ */
+const generateInputSchema = storyboardGenerateSchema.extend({
+  pattern: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    storyboardGenerateSchema.shape.pattern.refine((p) => p === undefined || resolvePatternId(p) !== undefined, {
+      error: () => `Pattern must be one of ${listPatterns().map((p) => p.id).join(", ")} (or left out to let the engine choose)`,
+    }),
+  ),
+});
+
 export async function generateStoryboard(userId: string, projectId: number, input: StoryboardGenerate): Promise<Storyboard> {
-  const data = parseInput(storyboardGenerateSchema, input);
+  const data = parseInput(generateInputSchema, input);
   const { store, cache } = await services();
   await store.getProject(userId, projectId); // 404 before spending the user's rate budget
   await limitGeneration(userId);
@@ -17,7 +32,7 @@ export async function generateStoryboard(userId: string, projectId: number, inpu
     brief,
     reference_urls,
     status: "generating",
-    generation_options: options,
+    generation_options: { ...options, ...(options.pattern && { pattern: resolvePatternId(options.pattern) }) },
     scenes: [],
   });
   await cache.del(cacheKeys.dashboard(userId));

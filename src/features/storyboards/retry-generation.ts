@@ -8,7 +8,11 @@ import { enqueueGeneration } from "./run-generation";
 export async function retryGeneration(userId: string, storyboardId: number): Promise<Storyboard> {
   const { store } = await services();
   const sb = await store.getStoryboard(userId, storyboardId);
-  if (sb.status === "generating") throw new AppError("conflict", "This storyboard is already being generated");
+  // Only a failed generation is retried: re-running a completed one would replace its scenes and
+  // lose the creator's edits and ticks (that is what "New variation" is for).
+  if (sb.status !== "error") {
+    throw new AppError("conflict", sb.status === "generating" ? "This storyboard is already being generated" : "Only a failed generation can be retried; use New variation for another take");
+  }
   await limitGeneration(userId);
   const updated = await store.setStoryboardStatus(userId, storyboardId, "generating");
   await enqueueGeneration(userId, storyboardId);

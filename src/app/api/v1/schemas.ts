@@ -1,0 +1,42 @@
+// The few API inputs that are not a domain entity: positions, ticks and orders. Entity fields
+// (titles, briefs, scenes) come from src/domain/schemas.ts so every limit stays in one place.
+import { z } from "zod";
+import { projectStatus, sceneInputSchema } from "../../../domain/schemas";
+
+/** A 1-based place in a storyboard; the store checks the upper bound against the scene count. */
+export const position = z
+  .number({ error: "Position must be a whole number (1 is the first scene)" })
+  .int({ error: "Position must be a whole number (1 is the first scene)" })
+  .min(1, { error: "Position must be at least 1" });
+
+export const sceneCreateSchema = sceneInputSchema.extend({ position: position.optional() });
+
+export const sceneMoveSchema = z.object({ position });
+
+export const taskPatchSchema = z.object({
+  completed: z.boolean({ error: "Completed must be true or false" }),
+});
+
+export const sceneOrderSchema = z.object({
+  scene_ids: z
+    .array(z.number({ error: "Each scene id must be a number" }).int({ error: "Each scene id must be a whole number" }).positive({ error: "Each scene id must be positive" }), {
+      error: "scene_ids must be a list of scene ids",
+    })
+    .max(200, { error: "A storyboard has at most 200 scenes" }),
+});
+
+/** `?status=` of the project list: absent or empty means every status. */
+export const projectListQuery = z.object({
+  status: z.preprocess((v) => (v === "" || v === null ? undefined : v), projectStatus.optional()),
+});
+
+/**
+ * A PATCH body must change something: a misspelt field name is stripped by Zod, and silently
+ * answering 200 to it would hide the mistake from the caller.
+ */
+export function patchOf<S extends z.ZodObject>(schema: S) {
+  const names = Object.keys(schema.shape);
+  return schema.refine((data) => Object.values(data).some((v) => v !== undefined), {
+    error: `Nothing to update: send at least one of ${names.join(", ")}`,
+  });
+}
