@@ -52,6 +52,9 @@ async function config(): Promise<NextAuthConfig> {
               clientId: oidc.clientId,
               clientSecret: oidc.clientSecret,
               authorization: { params: { scope: "openid email profile" } },
+              // OIDC Core 5.4: with the code flow a provider may put email and name only in the
+              // user info, not the ID token, so read the profile there (checked against its sub).
+              idToken: false,
             },
           ]
         : []),

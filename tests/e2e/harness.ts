@@ -12,6 +12,8 @@ export interface RunningApp {
   baseUrl: string;
   db: TestDatabase;
   logs: string[];
+  /** The server's process id (the benchmarks poll its memory). */
+  pid?: number;
   stop(): Promise<void>;
   /** Stops the server process only (the database stays), to test what a restart does. */
   kill(): Promise<void>;
@@ -46,9 +48,12 @@ export function databaseUrlOf(db: TestDatabase): string {
   return db.config.dialect === "sqlite" ? `file:${db.config.file}` : db.config.url;
 }
 
-/** Starts `next start` with the given environment on an existing database. */
-export async function startServer(db: TestDatabase, env: Record<string, string> = {}): Promise<RunningApp> {
-  const port = await freePort();
+/**
+ * Starts `next start` with the given environment on an existing database, on `opts.port` when
+ * the port must be known beforehand (an OAuth provider needs the callback URL up front).
+ */
+export async function startServer(db: TestDatabase, env: Record<string, string> = {}, opts: { port?: number } = {}): Promise<RunningApp> {
+  const port = opts.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const logs: string[] = [];
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -78,7 +83,7 @@ export async function startServer(db: TestDatabase, env: Record<string, string> 
     if (child.exitCode === null) child.kill("SIGKILL");
   };
   await waitForHealth(baseUrl, child, logs);
-  return { baseUrl, db, logs, kill, stop: async () => kill() };
+  return { baseUrl, db, logs, pid: child.pid, kill, stop: async () => kill() };
 }
 
 /** A fresh database of the dialect and the app on it. */

@@ -12,6 +12,8 @@ const MESSAGES: Record<string, string> = {
   CredentialsSignin: "We could not sign you in with that email.",
   OAuthAccountNotLinked: "This email already signed in with another method. Use that one.",
   AccessDenied: "Sign-in was cancelled or refused.",
+  OAuthCallbackError: "Sign-in was cancelled or refused at the provider.",
+  Configuration: "Sign-in is misconfigured on the server. Check the provider settings (README: Configuration).",
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
