@@ -52,7 +52,10 @@ export function createSqliteDriver(cfg: SqliteConfig): Driver & { sqlite: Databa
         prepared = { stmt: sqlite.prepare(sql), order };
         statements.set(name, prepared);
       }
-      return prepared.stmt.all(...prepared.order.map((i) => bindable(params[i]))) as Row[];
+      const args = prepared.order.map((i) => bindable(params[i]));
+      if (prepared.stmt.reader) return prepared.stmt.all(...args) as Row[];
+      prepared.stmt.run(...args);
+      return [];
     },
   };
 

@@ -120,7 +120,7 @@ export function createStore(driver: Driver): Store {
 
   // ---- building blocks shared by the mutations ----
   async function touchProject(c: Conn, projectId: number, now = new Date()) {
-    await c.db.update(projects).set({ updatedAt: now }).where(eq(projects.id, projectId));
+    await c.query("touch_project", HOT_SQL.touchProject, [projectId, now]);
   }
 
   /** Sets total_scenes / total_duration from the scenes themselves and touches the storyboard. */
@@ -561,16 +561,12 @@ export function createStore(driver: Driver): Store {
         if (!o) throw notFound("Task");
         const ids = { scene_id: num(o.scene_id), storyboard_id: num(o.storyboard_id), project_id: num(o.project_id) };
         const now = new Date();
-        const [row] = await c.db
-          .update(sceneTasks)
-          .set({ completed, completedAt: completed ? now : null, updatedAt: now })
-          .where(eq(sceneTasks.id, taskId))
-          .returning(cols.task);
-        await c.db.update(storyboards).set({ updatedAt: now }).where(eq(storyboards.id, ids.storyboard_id));
+        const [row] = await c.query("tick_task", HOT_SQL.tickTask, [taskId, completed, completed ? now : null, now]);
+        await c.query("touch_storyboard", HOT_SQL.touchStoryboard, [ids.storyboard_id, now]);
         await touchProject(c, ids.project_id, now);
         const [p] = await c.query("progress_for_scene", HOT_SQL.progressForScene, [ids.scene_id, ids.storyboard_id, ids.project_id]);
         return {
-          task: toTask(row as Row),
+          task: toTask(row!),
           scene: { total_tasks: num(p?.scene_total), completed_tasks: num(p?.scene_done) },
           storyboard: { total_tasks: num(p?.storyboard_total), completed_tasks: num(p?.storyboard_done) },
           project: { total_tasks: num(p?.project_total), completed_tasks: num(p?.project_done) },
