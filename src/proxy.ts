@@ -19,6 +19,8 @@ export function proxy(request: NextRequest) {
   ].join("; ");
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
+  // Lets the signed-in layout send a signed-out visitor to sign-in and back to this very page.
+  headers.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
   headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);

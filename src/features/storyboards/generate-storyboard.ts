@@ -20,6 +20,15 @@ const generateInputSchema = storyboardGenerateSchema.extend({
   ),
 });
 
+/** The brief's first line, cut at a word boundary near 80 characters. */
+function titleFromBrief(brief: string): string {
+  const line = brief.split(/\r?\n/).find((l) => l.trim() !== "")?.trim() ?? "";
+  if (line.length <= 80) return line || "Untitled storyboard";
+  const cut = line.slice(0, 80);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > 40 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, "")}…`;
+}
+
 export async function generateStoryboard(userId: string, projectId: number, input: StoryboardGenerate): Promise<Storyboard> {
   const data = parseInput(generateInputSchema, input);
   const { store, cache } = await services();
@@ -28,7 +37,7 @@ export async function generateStoryboard(userId: string, projectId: number, inpu
   const { title, brief, reference_urls, ...options } = data;
   const sb = await store.createStoryboard(userId, {
     project_id: projectId,
-    title: title || brief.split(/\r?\n/)[0]!.slice(0, 80).trim() || "Untitled storyboard",
+    title: title || titleFromBrief(brief),
     brief,
     reference_urls,
     status: "generating",

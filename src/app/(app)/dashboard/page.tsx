@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PROJECT_STATUSES, type ProjectStatus } from "../../../domain/constants";
+import { listProjects } from "../../../features/projects/list-projects";
+import { requirePageUser } from "../../../server/action";
+import { capitalize, fullDate, plural, relativeTime } from "../../../components/format";
+import { NewProjectForm } from "../../../components/project/new-project-form";
+import { ProgressBar, StatusBadge } from "../../../components/ui";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Your projects" };
+
+const FILTERS = ["all", ...PROJECT_STATUSES] as const;
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const raw = typeof params.status === "string" ? params.status : "all";
+  const status = (PROJECT_STATUSES as readonly string[]).includes(raw) ? (raw as ProjectStatus) : undefined;
+  const user = await requirePageUser(status ? `/dashboard?status=${status}` : "/dashboard");
+  const [projects, all] = await Promise.all([listProjects(user.id, { status }), status ? listProjects(user.id) : null]);
+  const total = all ? all.length : projects.length;
+  const unknownFilter = raw !== "all" && !status;
+
+  return (
+    <div className="dashboard">
+      <div className="stack">
+        <div className="spread">
+          <h1>Your projects</h1>
+          <p className="muted small">{plural(total, "project")}</p>
+        </div>
+        {unknownFilter && <p className="alert warn" role="status">&ldquo;{raw}&rdquo; is not a project status; showing all projects.</p>}
+        {total > 0 && (
+          <nav aria-label="Filter by status" className="filters">
+            {FILTERS.map((f) => {
+              const active = (f === "all" && !status) || f === status;
+              return (
+                <Link key={f} href={f === "all" ? "/dashboard" : `/dashboard?status=${f}`} className={`chip${active ? " active" : ""}`} aria-current={active ? "page" : undefined}>
+                  {capitalize(f)}
+                </Link>
+              );
+            })}
+          </nav>
+        )}
+        {total === 0 ? (
+          <div className="empty">
+            <h2>Create your first project</h2>
+            <p className="muted">
+              A project groups the storyboards of one video idea. Give it a title in the form, then write a brief and StoryboardAI plans the scenes for you.
+            </p>
+          </div>
+        ) : projects.length === 0 ? (
+          <div className="empty">
+            <h2>No {status} projects</h2>
+            <p className="muted">Change a project&apos;s status on its page, or <Link href="/dashboard">show all projects</Link>.</p>
+          </div>
+        ) : (
+          <ul className="card-list" aria-label="Projects">
+            {projects.map((p) => (
+              <li key={p.id} className="card project-card" data-testid="project-card">
+                <div className="spread">
+                  <Link className="title" href={`/projects/${p.id}`}>{p.title}</Link>
+                  <StatusBadge status={p.status} />
+                </div>
+                {p.description && <p className="muted small clamp">{p.description}</p>}
+                <ProgressBar done={p.completed_tasks} total={p.total_tasks} label={`Progress of ${p.title}`} />
+                <p className="small muted meta">
+                  <span>{plural(p.storyboard_count, "storyboard")}</span>
+                  <span aria-hidden="true"> · </span>
+                  <span>Updated <time dateTime={p.updated_at} title={fullDate(p.updated_at)}>{relativeTime(p.updated_at)}</time></span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <aside>
+        <NewProjectForm autoFocus={total === 0} />
+      </aside>
+    </div>
+  );
+}

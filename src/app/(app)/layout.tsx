@@ -1,0 +1,29 @@
+// The signed-in shell. Each page also checks the session itself (with its own path for the
+// return trip): a layout is not re-run on client navigation, so it cannot be the only guard.
+import Link from "next/link";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { auth } from "../../server/auth";
+import { signOutAction } from "../signin/actions";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const session = await auth();
+  if (!session?.user?.id) {
+    const path = (await headers()).get("x-pathname");
+    redirect(`/signin?next=${encodeURIComponent(path?.startsWith("/") ? path : "/dashboard")}`);
+  }
+  return (
+    <>
+      <header className="topbar">
+        <Link className="brand" href="/dashboard">StoryboardAI</Link>
+        <div className="user">
+          <span title={session.user.email ?? undefined} data-testid="user-email">{session.user.email}</span>
+          <form action={signOutAction}>
+            <button className="btn small" type="submit">Sign out</button>
+          </form>
+        </div>
+      </header>
+      <main className="container app-main">{children}</main>
+    </>
+  );
+}

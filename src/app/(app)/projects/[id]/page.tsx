@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ProjectDetail } from "../../../../domain/types";
+import { listPatterns } from "../../../../engine";
+import { getProjectDetail } from "../../../../features/projects/get-project-detail";
+import { pageId, requirePageUser } from "../../../../server/action";
+import { AppError } from "../../../../domain/errors";
+import { durationText, fullDate, plural, relativeTime } from "../../../../components/format";
+import { GenerationPoller } from "../../../../components/generation-poller";
+import { NewStoryboardForm } from "../../../../components/project/new-storyboard-form";
+import { ProjectEditor } from "../../../../components/project/project-editor";
+import { ProgressBar, StatusBadge } from "../../../../components/ui";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Project" };
+
+async function load(userId: string, id: number): Promise<ProjectDetail> {
+  try {
+    return await getProjectDetail(userId, id);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    throw e;
+  }
+}
+
+export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id: raw } = await params;
+  const user = await requirePageUser(`/projects/${raw}`);
+  const id = pageId(raw);
+  if (id === null) notFound();
+  const detail = await load(user.id, id);
+  const { project, storyboards } = detail;
+  const generating = storyboards.some((s) => s.status === "generating");
+
+  return (
+    <div className="project-page stack">
+      <GenerationPoller active={generating} />
+      <ProjectEditor id={project.id} title={project.title} description={project.description} status={project.status} storyboardCount={storyboards.length} />
+      <ProgressBar done={detail.completed_tasks} total={detail.total_tasks} label="Project progress" />
+      <div className="project-grid">
+        <section className="stack" aria-labelledby="storyboards-heading">
+          <h2 id="storyboards-heading">Storyboards <span className="muted small">({storyboards.length})</span></h2>
+          {storyboards.length === 0 ? (
+            <div className="empty">
+              <h3>No storyboards yet</h3>
+              <p className="muted">Write a brief in the &ldquo;New storyboard&rdquo; form and generate your first storyboard. You can make variations of it later.</p>
+            </div>
+          ) : (
+            <ul className="card-list" aria-label="Storyboards">
+              {storyboards.map((s) => (
+                <li key={s.id} className="card storyboard-card" data-testid="storyboard-card">
+                  <div className="spread">
+                    <Link className="title" href={`/storyboards/${s.id}`}>{s.title}</Link>
+                    <StatusBadge status={s.status} />
+                  </div>
+                  {s.status === "generating" ? (
+                    <p className="small muted row"><span className="spinner" aria-hidden="true" /> Generating…</p>
+                  ) : s.status === "error" ? (
+                    <p className="small field-error">{s.error_message ?? "Generation failed."} Open it to retry.</p>
+                  ) : (
+                    <>
+                      <p className="small muted meta">
+                        <span>{plural(s.scene_count, "scene")}</span>
+                        <span aria-hidden="true"> · </span>
+                        <span>{durationText(s.total_duration)}</span>
+                        <span aria-hidden="true"> · </span>
+                        <span>Updated <time dateTime={s.updated_at} title={fullDate(s.updated_at)}>{relativeTime(s.updated_at)}</time></span>
+                      </p>
+                      <ProgressBar done={s.completed_tasks} total={s.total_tasks} label={`Progress of ${s.title}`} />
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <aside>
+          <NewStoryboardForm projectId={project.id} patterns={listPatterns()} first={storyboards.length === 0} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getProject } from "../../../../features/projects/get-project";
+import { getStoryboard } from "../../../../features/storyboards/get-storyboard";
+import { pageId, requirePageUser } from "../../../../server/action";
+import { AppError } from "../../../../domain/errors";
+import { StoryboardEditor } from "../../../../components/storyboard/storyboard-editor";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Storyboard" };
+
+export default async function StoryboardPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id: raw } = await params;
+  const user = await requirePageUser(`/storyboards/${raw}`);
+  const id = pageId(raw);
+  if (id === null) notFound();
+  const { view, projectTitle } = await load(user.id, id);
+  return <StoryboardEditor initial={view} projectTitle={projectTitle} />;
+}
+
+async function load(userId: string, id: number) {
+  try {
+    const view = await getStoryboard(userId, id);
+    const project = await getProject(userId, view.project_id);
+    return { view, projectTitle: project.title };
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    throw e;
+  }
+}

@@ -1,0 +1,66 @@
+"use client";
+// "New project": title required, description and status optional. Opens the new project on
+// success; on error the typed text stays and each field shows its own message.
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { createProjectAction } from "../../app/(app)/projects/actions";
+import { PROJECT_STATUSES } from "../../domain/constants";
+import { LIMITS } from "../../domain/constants";
+import { capitalize } from "../format";
+
+export function NewProjectForm({ autoFocus = false }: { autoFocus?: boolean }) {
+  const router = useRouter();
+  const [title, setTitle] = useState("");
+  const [description, setDescription] = useState("");
+  const [status, setStatus] = useState("draft");
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    if (title.trim() === "") {
+      setFields({ title: "Title is required: give your project a name" });
+      setError(null);
+      return;
+    }
+    startTransition(async () => {
+      const r = await createProjectAction({ title, description, status });
+      if (r.ok) {
+        router.push(`/projects/${r.data.id}`);
+        return;
+      }
+      setFields(r.error.fields ?? {});
+      setError(r.error.fields ? null : r.error.message);
+    });
+  }
+
+  return (
+    <form className="panel stack" onSubmit={submit} noValidate aria-labelledby="new-project-heading">
+      <h2 id="new-project-heading">New project</h2>
+      {error && <p className="alert error" role="alert">{error}</p>}
+      <div className="field">
+        <label htmlFor="project-title">Title</label>
+        <input id="project-title" type="text" value={title} maxLength={LIMITS.projectTitle} autoFocus={autoFocus}
+          onChange={(e) => setTitle(e.target.value)} aria-invalid={Boolean(fields.title)} aria-describedby={fields.title ? "project-title-error" : undefined}
+          placeholder="e.g. Spring launch shorts" />
+        {fields.title && <p id="project-title-error" className="field-error">{fields.title}</p>}
+      </div>
+      <div className="field">
+        <label htmlFor="project-description">Description <span className="muted small">(optional)</span></label>
+        <textarea id="project-description" value={description} rows={2} onChange={(e) => setDescription(e.target.value)}
+          aria-invalid={Boolean(fields.description)} aria-describedby={fields.description ? "project-description-error" : undefined} />
+        {fields.description && <p id="project-description-error" className="field-error">{fields.description}</p>}
+      </div>
+      <div className="field">
+        <label htmlFor="project-status">Status</label>
+        <select id="project-status" value={status} onChange={(e) => setStatus(e.target.value)}
+          aria-invalid={Boolean(fields.status)} aria-describedby={fields.status ? "project-status-error" : undefined}>
+          {PROJECT_STATUSES.map((s) => <option key={s} value={s}>{capitalize(s)}</option>)}
+        </select>
+        {fields.status && <p id="project-status-error" className="field-error">{fields.status}</p>}
+      </div>
+      <button className="btn primary" type="submit" disabled={pending}>{pending ? "Creating…" : "Create project"}</button>
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+"use client";
+// "New storyboard": the brief is the only required field; the engine infers duration, platform
+// and pattern unless the creator picks them. Submitting starts generation and opens the
+// storyboard, which shows its progress.
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { generateStoryboardAction } from "../../app/(app)/projects/actions";
+import { LIMITS, PLATFORMS } from "../../domain/constants";
+import { PLATFORM_LABELS } from "../format";
+
+export function NewStoryboardForm({ projectId, patterns, first }: { projectId: number; patterns: { id: string; name: string }[]; first: boolean }) {
+  const router = useRouter();
+  const [form, setForm] = useState({ title: "", brief: "", reference_urls: "", duration: "", platform: "auto", pattern: "auto" });
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const over = form.brief.length > LIMITS.brief;
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    startTransition(async () => {
+      const r = await generateStoryboardAction(projectId, form);
+      if (r.ok) {
+        router.push(`/storyboards/${r.data.id}`);
+        return;
+      }
+      // "reference_urls.3" from the shared schema still belongs to the reference URLs field.
+      const byField: Record<string, string> = {};
+      for (const [k, v] of Object.entries(r.error.fields ?? {})) byField[k.split(".")[0]!] ??= v;
+      setFields(byField);
+      setError(r.error.fields ? "Check the highlighted fields." : r.error.message);
+    });
+  }
+
+  const describe = (name: string, hint?: string) => [fields[name] ? `sb-${name}-error` : null, hint].filter(Boolean).join(" ") || undefined;
+  const err = (name: string) => fields[name] && <p id={`sb-${name}-error`} className="field-error">{fields[name]}</p>;
+
+  return (
+    <form className="panel stack" onSubmit={submit} noValidate aria-labelledby="new-storyboard-heading">
+      <div>
+        <h2 id="new-storyboard-heading">New storyboard</h2>
+        <p className="small muted">{first ? "Describe the video; StoryboardAI plans hook, scenes and call to action, timed to the second." : "Each storyboard is a take on the idea: try another brief, platform or pattern."}</p>
+      </div>
+      {error && <p className="alert error" role="alert">{error}</p>}
+      <div className="field">
+        <label htmlFor="sb-brief">Brief</label>
+        <textarea id="sb-brief" value={form.brief} onChange={set("brief")} rows={6} aria-invalid={Boolean(fields.brief) || over}
+          aria-describedby={describe("brief", "sb-brief-count")} placeholder="What is the video about, who is it for, what should viewers do at the end?" />
+        <p id="sb-brief-count" className={`hint counter${over ? " over" : ""}`} aria-live="polite">
+          {form.brief.length.toLocaleString("en")} / {LIMITS.brief.toLocaleString("en")} characters{over ? ` (${(form.brief.length - LIMITS.brief).toLocaleString("en")} too many)` : ""}
+        </p>
+        {err("brief")}
+      </div>
+      <div className="field">
+        <label htmlFor="sb-title">Title <span className="muted small">(optional)</span></label>
+        <input id="sb-title" type="text" value={form.title} onChange={set("title")} maxLength={LIMITS.storyboardTitle} aria-invalid={Boolean(fields.title)}
+          aria-describedby={describe("title", "sb-title-hint")} />
+        <p id="sb-title-hint" className="hint">Left empty, the brief&apos;s first line is used.</p>
+        {err("title")}
+      </div>
+      <div className="field">
+        <label htmlFor="sb-refs">Reference URLs <span className="muted small">(optional, up to {LIMITS.referenceUrls})</span></label>
+        <textarea id="sb-refs" value={form.reference_urls} onChange={set("reference_urls")} rows={3} aria-invalid={Boolean(fields.reference_urls)}
+          aria-describedby={describe("reference_urls", "sb-refs-hint")} placeholder={"https://www.tiktok.com/@creator/video/…"} spellCheck={false} autoCapitalize="off" />
+        <p id="sb-refs-hint" className="hint">One http(s) link a line: videos whose style you like.</p>
+        {err("reference_urls")}
+      </div>
+      <div className="grid three options">
+        <div className="field">
+          <label htmlFor="sb-duration">Target duration (s)</label>
+          <input id="sb-duration" type="text" inputMode="numeric" value={form.duration} onChange={set("duration")} placeholder="Auto" aria-invalid={Boolean(fields.duration)}
+            aria-describedby={describe("duration", "sb-duration-hint")} />
+          <p id="sb-duration-hint" className="hint">5–180 seconds; empty: inferred.</p>
+          {err("duration")}
+        </div>
+        <div className="field">
+          <label htmlFor="sb-platform">Platform</label>
+          <select id="sb-platform" value={form.platform} onChange={set("platform")} aria-invalid={Boolean(fields.platform)} aria-describedby={describe("platform")}>
+            <option value="auto">Auto (from the brief)</option>
+            {PLATFORMS.map((p) => <option key={p} value={p}>{PLATFORM_LABELS[p] ?? p}</option>)}
+          </select>
+          {err("platform")}
+        </div>
+        <div className="field">
+          <label htmlFor="sb-pattern">Pattern</label>
+          <select id="sb-pattern" value={form.pattern} onChange={set("pattern")} aria-invalid={Boolean(fields.pattern)} aria-describedby={describe("pattern")}>
+            <option value="auto">Auto (best fit)</option>
+            {patterns.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+          {err("pattern")}
+        </div>
+      </div>
+      <button className="btn primary" type="submit" disabled={pending}>{pending ? "Starting…" : "Generate storyboard"}</button>
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+// One wrapper for every server action: the signed-in user's id, one use-case, and a result a
+// form can render (field errors included) instead of an exception React would turn into the
+// error page. Pages share the sign-in guard below so a signed-out visitor comes back to the
+// page they asked for.
+import { randomUUID } from "node:crypto";
+import { redirect, unstable_rethrow } from "next/navigation";
+import { AppError, type ErrorCode } from "../domain/errors";
+import { auth, requireUserId } from "./auth";
+
+export interface ActionError {
+  code: ErrorCode;
+  message: string;
+  fields?: Record<string, string>;
+}
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+
+export function actionError(e: unknown): ActionError {
+  // instanceof holds across bundles: AppError checks a registry-wide brand (src/domain/errors.ts).
+  if (e instanceof AppError && e.code !== "internal") {
+    return { code: e.code, message: e.message, ...(e.fields && { fields: e.fields }) };
+  }
+  const requestId = randomUUID();
+  console.error(`[action] request ${requestId}:`, e);
+  return { code: "internal", message: `Something went wrong on our side. Try again; if it keeps failing, quote request ${requestId}.` };
+}
+
+export async function runAction<T>(run: (userId: string) => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    const userId = await requireUserId();
+    return { ok: true, data: await run(userId) };
+  } catch (e) {
+    // redirect() and notFound() work by throwing; they must reach Next.js untouched.
+    unstable_rethrow(e);
+    return { ok: false, error: actionError(e) };
+  }
+}
+
+/** Action arguments come from the browser: an id that is not a positive integer cannot exist. */
+export function idArg(value: unknown, what: string): number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) throw new AppError("not_found", `${what} not found`);
+  return value;
+}
+
+/** A path segment id for pages: anything but a positive integer is a 404. */
+export function pageId(value: string): number | null {
+  if (!/^\d{1,10}$/.test(value)) return null;
+  const n = Number(value);
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
+/** The signed-in user's id for a page, or a redirect to sign-in that comes back to `path`. */
+export async function requirePageUser(path: string): Promise<{ id: string; email: string }> {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) redirect(`/signin?next=${encodeURIComponent(path)}`);
+  return { id, email: session.user?.email ?? "" };
+}
