@@ -1,0 +1,448 @@
+// The pattern engine: brief + options in, a timed, worded, shot-planned storyboard out.
+import { LIMITS, type Platform } from "../domain/constants";
+import { analyzeBrief, mentionsAvoided, type BriefAnalysis } from "./brief";
+import { formatCamera, planCameras, type CameraContext } from "./camera";
+import { runChecks } from "./checks";
+import {
+  HOOK_MAX_WORDS,
+  startsWithThroatClearing,
+  assignPoints,
+  composeCta,
+  composeHook,
+  connectiveFor,
+  keyPhrase,
+  fitOverlay,
+  overlayFitsOneLine,
+  packBeatTimed,
+  type TimedShot,
+  roleLabel,
+  visualFor,
+  type BeatInfo,
+  type ComposeContext,
+} from "./compose";
+import { PHRASES, type Phrases } from "./i18n";
+import { DEFAULT_DURATION, MAX_DURATION, MIN_DURATION, PLATFORM_MAX_SECONDS, inferDuration, platformFromBrief, processUrls } from "./infer";
+import { isEngineLanguage } from "./language";
+import { choosePattern, getPattern, type Pattern } from "./patterns";
+import { createRng, mod } from "./rng";
+import { EngineValidationError, resolveInput } from "./schema";
+import { WORDS_PER_SECOND, capitalize, containsTerm, fits, normKey, spokenWordCount, wordBudget } from "./text";
+import { planTiming, type Slot, type TimingPlan } from "./timing";
+import type { EngineInput, EngineOutput, EngineScene } from "./types";
+
+interface Plan {
+  brief: string;
+  a: BriefAnalysis;
+  lang: string;
+  ph: Phrases;
+  platform: Platform;
+  total: number;
+  pattern: Pattern;
+  patternSource: string;
+  timing: TimingPlan;
+  seed: number;
+  /** Voice-over per slot for content slots (from the brief's points). */
+  contentScripts: string[];
+  warnings: string[];
+  emptyRepeats: number[];
+}
+
+function wantedCount(pattern: Pattern, a: BriefAnalysis, total: number): { n: number; fromBrief: boolean } {
+  const nonIntro = a.points.filter((p) => !p.intro).length;
+  const fromCount = (re: RegExp) => (a.count && re.test(a.count.noun) ? a.count.n : undefined);
+  if (pattern.id === "listicle") {
+    const c = a.count && !/steps?|pasos|étapes|schritte|passos/i.test(a.count.noun) ? a.count.n : undefined;
+    if (c) return { n: c, fromBrief: true };
+    if (a.bullets >= 2) return { n: Math.min(a.bullets, 10), fromBrief: true };
+    return { n: nonIntro >= 2 ? Math.min(nonIntro, 7) : total >= 30 ? 5 : 3, fromBrief: false };
+  }
+  if (pattern.id === "tutorial") {
+    const c = fromCount(/steps?|pasos|étapes|schritte|passos|tips|ways/i) ?? a.count?.n;
+    if (c) return { n: c, fromBrief: true };
+    if (a.bullets >= 2) return { n: Math.min(a.bullets, 8), fromBrief: true };
+    return { n: nonIntro >= 2 ? Math.min(nonIntro, 6) : 3, fromBrief: false };
+  }
+  if (pattern.id === "myth-fact") {
+    const c = fromCount(/myths?|mitos|mythes|mythen/i);
+    if (c) return { n: c, fromBrief: true };
+    const myths = a.points.filter((p) => /^\s*(myth|mito|mythe|mythos|誤解)\b/i.test(p.text)).length;
+    if (myths >= 1) return { n: Math.min(myths, 5), fromBrief: true };
+    return { n: total >= 45 ? 2 : 1, fromBrief: false };
+  }
+  return { n: 1, fromBrief: false };
+}
+
+function buildPlan(input: EngineInput): Plan {
+  const opts = resolveInput(input);
+  const warnings: string[] = [];
+  let brief = opts.brief;
+  if (brief.length > LIMITS.brief) {
+    warnings.push(`The brief is ${brief.length} characters; only the first ${LIMITS.brief} were used.`);
+    brief = brief.slice(0, LIMITS.brief);
+  }
+  const a = analyzeBrief(brief);
+  if (!brief.trim()) warnings.push("The brief is empty: the storyboard is a generic structure to fill in.");
+  else if (a.wordCount < 8) warnings.push("The brief is very short: add the product, the audience and two or three points for a storyboard worth shooting.");
+
+  const urls = processUrls(opts.referenceUrls);
+  warnings.push(...urls.warnings);
+  const platform: Platform = opts.platform ?? urls.platform ?? platformFromBrief(brief) ?? "generic";
+
+  let total = opts.duration ?? DEFAULT_DURATION;
+  if (opts.duration === undefined) {
+    const inferred = inferDuration(brief);
+    if (inferred) {
+      total = Math.min(MAX_DURATION, Math.max(MIN_DURATION, inferred.seconds));
+      if (total !== inferred.seconds) warnings.push(`The brief asks for ${inferred.seconds} s; the engine's range is ${MIN_DURATION} to ${MAX_DURATION} s, so it uses ${total} s.`);
+    }
+  }
+  const max = PLATFORM_MAX_SECONDS[platform];
+  if (total > max) {
+    warnings.push(`${platform} allows at most ${max} s; the duration was reduced from ${total} s to ${max} s.`);
+    total = max;
+  }
+
+  let lang = a.language;
+  let ph: Phrases;
+  if (isEngineLanguage(lang)) ph = PHRASES[lang];
+  else {
+    ph = PHRASES.en;
+    warnings.push(`The brief is in "${lang}", which the engine does not write yet: its own words (hooks, connectives, CTA, overlays) are in English.`);
+  }
+  if (!brief.trim()) lang = "en";
+
+  let pattern: Pattern;
+  let patternSource: string;
+  if (opts.pattern) {
+    pattern = getPattern(opts.pattern);
+    patternSource = "option: pattern";
+  } else {
+    const choice = choosePattern(a, a.signalText);
+    const options = [choice.id, ...choice.alternatives];
+    const pick = options[mod(opts.seed, options.length)]!;
+    pattern = getPattern(pick);
+    patternSource = pick === choice.id ? choice.source : `${choice.source}; seed variation: ${pick}`;
+  }
+
+  const want = wantedCount(pattern, a, total);
+  let timing = planTiming(total, pattern, want.n, createRng(opts.seed, "timing"));
+
+  // A short question from the brief makes the best hook (even seeds; odd seeds use the engine's hooks).
+  let points = a.points;
+  let hookLine = a.hookLine;
+  if (!hookLine && mod(opts.seed, 2) === 0) {
+    const budget = Math.min(HOOK_MAX_WORDS, wordBudget(timing.hook));
+    const q = points.find((p) => !p.intro && /[?？]$/u.test(p.text.trim()) && fits(p.text, budget) && !startsWithThroatClearing(p.text));
+    if (q) {
+      hookLine = q.text;
+      points = points.filter((p) => p !== q);
+    }
+  }
+  const analysis: BriefAnalysis = { ...a, points, hookLine };
+
+  // Voice-over for the content beats, from the brief's own points.
+  const ctxBase = { a: analysis, ph, lang: isEngineLanguage(lang) ? lang : "en", pattern, total, seed: opts.seed };
+  const ctx: ComposeContext = { ...ctxBase, rng: createRng(opts.seed, "compose") };
+  const contentBeatsOf = (t: TimingPlan) => {
+    const m = new Map<number, number[]>();
+    t.slots.forEach((s, i) => {
+      if (s.kind !== "content") return;
+      const list = m.get(s.beat) ?? [];
+      list.push(i);
+      m.set(s.beat, list);
+    });
+    return m;
+  };
+  const infosOf = (t: TimingPlan, m: Map<number, number[]>): BeatInfo[] =>
+    [...m.keys()].map((b) => {
+      const slots = m.get(b)!;
+      const first = t.slots[slots[0]!]!;
+      return { role: first.role, n: first.n, budgets: slots.map((i) => wordBudget(t.slots[i]!.duration)) };
+    });
+  // First pass: assign the points with the pattern's shares, then give each beat the time its text needs.
+  const firstMap = contentBeatsOf(timing);
+  const firstAssigned = assignPoints(infosOf(timing, firstMap), points, analysis, pattern.id);
+  const demand = new Map<string, number>();
+  [...firstMap.keys()].forEach((b, k) => {
+    const info = timing.beats[b]!;
+    const texts = firstAssigned[k]!;
+    const prefix = texts.length ? connectiveFor(ctx, info.role, info.n, timing.repeatCount) : null;
+    const words = texts.reduce((sum, p) => sum + spokenWordCount(p.text), 0) + (prefix ? spokenWordCount(prefix) : 0);
+    demand.set(`${info.role}:${info.n ?? 0}`, (words / WORDS_PER_SECOND) * 1.12);
+  });
+  timing = planTiming(total, pattern, want.n, createRng(opts.seed, "timing"), (b) => demand.get(`${b.role}:${b.n ?? 0}`) ?? 0);
+  if (want.fromBrief) warnings.push(...timing.warnings);
+
+  const beatSlots = contentBeatsOf(timing);
+  const beatOrder = [...beatSlots.keys()];
+  const infos = infosOf(timing, beatSlots);
+  const assigned = assignPoints(infos, points, analysis, pattern.id);
+  const dropped: string[] = [];
+  const emptyRepeats: number[] = [];
+  // Each content beat is cut into shots that follow its text; the timing keeps the beat's length.
+  const packedByBeat = new Map<number, TimedShot[]>();
+  beatOrder.forEach((b, k) => {
+    const info = infos[k]!;
+    const seconds = beatSlots.get(b)!.reduce((sum, i) => sum + timing.slots[i]!.duration, 0);
+    const texts = assigned[k]!.map((p) => p.text);
+    const entries = assigned[k]!.map((p) => ({ text: p.text, priority: p.intro ? 0 : 1 }));
+    const prefix = texts.length ? connectiveFor(ctx, info.role, info.n, timing.repeatCount) : null;
+    const skipPrefix = prefix && texts[0] && (SEQUENCE_LEAD.test(texts[0]) || normKey(texts[0]).split(" ")[0] === normKey(prefix.replace(/[:,：、]$/u, "")).split(" ")[0]);
+    if (texts.length) {
+      const packed = packBeatTimed(entries, seconds, skipPrefix ? null : prefix, a.brands, a.keyTerms);
+      dropped.push(...packed.dropped);
+      packedByBeat.set(b, packed.shots);
+    } else {
+      packedByBeat.set(b, beatSlots.get(b)!.map((i) => ({ duration: timing.slots[i]!.duration, script: "" })));
+      if (info.role === "item" || info.role === "step" || info.role === "myth" || info.role === "fact") emptyRepeats.push(info.n ?? 0);
+    }
+  });
+  const newSlots: Slot[] = [];
+  const contentScripts: string[] = [];
+  timing.slots.forEach((slot) => {
+    if (slot.kind !== "content") {
+      newSlots.push(slot);
+      contentScripts.push("");
+      return;
+    }
+    if (slot.shot !== 1) return;
+    const shots = packedByBeat.get(slot.beat) ?? [{ duration: slot.duration, script: "" }];
+    shots.forEach((sh, j) => {
+      newSlots.push({ ...slot, shot: j + 1, shots: shots.length, duration: sh.duration });
+      contentScripts.push(sh.script);
+    });
+  });
+  timing = { ...timing, slots: newSlots };
+  // No two scenes say the same line (a brief can repeat itself, or two points can share a clause).
+  const seenLines = new Set<string>();
+  contentScripts.forEach((line, i) => {
+    const k = normKey(line);
+    if (!k) return;
+    if (seenLines.has(k)) contentScripts[i] = "";
+    else seenLines.add(k);
+  });
+  if (dropped.length) {
+    const first = dropped[0]!;
+    warnings.push(
+      `${dropped.length} passage${dropped.length > 1 ? "s" : ""} of the brief did not fit in ${total} s and ${dropped.length > 1 ? "were" : "was"} left out (first: "${first.length > 60 ? `${first.slice(0, 57)}...` : first}"); raise the duration to keep ${dropped.length > 1 ? "them" : "it"}.`,
+    );
+  }
+  if (emptyRepeats.length) {
+    const what = pattern.id === "tutorial" ? "Step" : pattern.id === "myth-fact" ? "Myth/fact pair" : "Item";
+    const uniq = [...new Set(emptyRepeats)];
+    warnings.push(`${what}${uniq.length > 1 ? "s" : ""} ${uniq.join(", ")} ha${uniq.length > 1 ? "ve" : "s"} no content in the brief: those scenes are B-roll placeholders to fill in.`);
+  }
+  const silent = timing.slots.filter((s, i) => s.kind === "content" && !contentScripts[i]).length;
+  if (silent && !emptyRepeats.length) {
+    warnings.push(`${silent} content scene${silent > 1 ? "s are" : " is"} B-roll without voice-over (the brief's points ran out for ${total} s); add detail to the brief to fill ${silent > 1 ? "them" : "it"}, or shorten the video.`);
+  }
+
+  return { brief, a: analysis, lang, ph, platform, total, pattern, patternSource, timing, seed: opts.seed, contentScripts, warnings, emptyRepeats };
+}
+
+function renderScenes(plan: Plan, variant: number): EngineScene[] {
+  const { a, timing } = plan;
+  const seed = plan.seed;
+  const ctx: ComposeContext = {
+    a,
+    ph: plan.ph,
+    lang: isEngineLanguage(plan.lang) ? plan.lang : "en",
+    pattern: plan.pattern,
+    total: plan.total,
+    seed,
+    rng: createRng(seed + variant * 7919, "style"),
+  };
+  const slots = timing.slots;
+  const scripts = [...plan.contentScripts];
+  const taken = new Set(scripts.filter(Boolean).map(normKey));
+  const hookIdx = slots.findIndex((s) => s.kind === "hook");
+  const ctaIdx = slots.findIndex((s) => s.kind === "cta");
+  if (hookIdx >= 0) {
+    scripts[hookIdx] = composeHook(ctx, wordBudget(slots[hookIdx]!.duration), taken, variant);
+    taken.add(normKey(scripts[hookIdx]!));
+  }
+  const overlays: string[] = slots.map(() => "");
+  const usedOv = new Set<string>();
+  const setOverlay = (i: number, o: string) => {
+    overlays[i] = o;
+    usedOv.add(normKey(o));
+  };
+  const ovOk = (o: string | undefined | null): o is string =>
+    !!o && !!o.trim() && overlayFitsOneLine(o, plan.lang) && !mentionsAvoided(o, a.avoidTerms, a.avoidPrices) && !usedOv.has(normKey(o));
+
+  if (hookIdx >= 0) {
+    const h = scripts[hookIdx]!;
+    const cands = [h.replace(/[.。!！]$/u, ""), a.topic ? capitalize(a.topic) : undefined, a.brands[0], keyPhrase(h, plan.lang), fitOverlay(h, plan.lang), fitOverlay(SHORT_OVERLAY[ctx.lang] ?? "Watch this", plan.lang)];
+    const o = cands.find(ovOk) ?? fitOverlay(SHORT_OVERLAY[ctx.lang] ?? "Watch this", plan.lang);
+    setOverlay(hookIdx, o);
+  }
+  let cta = { script: "", overlay: "" };
+  if (ctaIdx >= 0) {
+    const takenWithOv = new Set([...taken, ...[...usedOv].map((k) => `overlay:${k}`)]);
+    cta = composeCta(ctx, wordBudget(slots[ctaIdx]!.duration), takenWithOv, variant);
+    scripts[ctaIdx] = cta.script;
+    overlays[ctaIdx] = cta.overlay;
+    usedOv.add(normKey(cta.overlay));
+  }
+
+  // Content overlays: a grounded term, the beat's label, or the line's key phrase.
+  slots.forEach((s, i) => {
+    if (s.kind !== "content") return;
+    const script = scripts[i] ?? "";
+    const label = roleLabel(ctx, s.role, s.n);
+    const terms = [...a.numbers, ...a.brands, ...a.quotes].filter((t) => script && containsTerm(script, t));
+    const kp = script ? keyPhrase(script, plan.lang) : "";
+    const cands: (string | undefined)[] = [];
+    if ((s.role === "item" || s.role === "step") && label) {
+      if (kp && s.shot === 1) cands.push(`${label}: ${kp}`, `${label}: ${kp.split(/\s+/).slice(0, 2).join(" ")}`);
+      if (s.shot === 1) cands.push(label);
+    }
+    cands.push(...terms);
+    if (s.shot === 1 && label) cands.push(label);
+    if (kp) cands.push(kp);
+    if (!script && s.shot > 1) cands.push(...a.brands.filter((t) => !usedOv.has(normKey(t))).slice(0, 1));
+    const o = cands.find(ovOk);
+    if (o) setOverlay(i, o);
+  });
+
+  // Cameras.
+  const ugc = ["testimonial", "storytime", "day-in-the-life"].includes(plan.pattern.id);
+  const camCtx: CameraContext[] = slots.map((s) => ({ role: s.role, kind: s.kind, digital: a.digital, ugc }));
+  const cams = planCameras(camCtx, createRng(seed + variant * 7919, "camera"));
+
+  const scenes: EngineScene[] = slots.map((s: Slot, i) => ({
+    scene_number: i + 1,
+    scene_type: s.kind,
+    duration: s.duration,
+    visual_description: visualFor(ctx, {
+      role: s.role,
+      kind: s.kind,
+      n: s.n,
+      camera: cams[i]!,
+      script: scripts[i] ?? "",
+      pattern: plan.pattern,
+      cta: s.kind === "cta" ? cta.overlay : undefined,
+      variant: variant + i,
+    }),
+    script: scripts[i] ?? "",
+    text_overlay: overlays[i] ?? "",
+    camera_angle: formatCamera(cams[i]!),
+    beat: beatLabel(s, plan),
+  }));
+  ground(scenes, plan);
+  return scenes;
+}
+
+const SEQUENCE_LEAD = /^\s*(?:first|second|third|then|next|after that|finally|lastly|step \d+|primero|luego|después|por último|d'abord|ensuite|puis|enfin|zuerst|dann|danach|zum schluss|primeiro|depois|em seguida|por fim|まず|次に|最後に)\b/iu;
+
+const SHORT_OVERLAY: Record<string, string> = { en: "Watch this", es: "Mira esto", fr: "Regarde ça", de: "Schau hin", pt: "Olha isso", ja: "これを見て" };
+
+function beatLabel(s: Slot, plan: Plan): string {
+  const base = s.role.replace(/_/g, " ");
+  const numbered = s.n !== undefined && (plan.pattern.beats.some((b) => b.repeat && b.role === s.role)) ? `${base} ${s.n}` : base;
+  return s.shots > 1 ? `${numbered} (shot ${s.shot}/${s.shots})` : numbered;
+}
+
+/** Makes sure every key term of the brief appears: overlay where it fits, else the visual notes. */
+function ground(scenes: EngineScene[], plan: Plan): void {
+  const { a } = plan;
+  let haystack = "";
+  const refresh = () => {
+    haystack = ` ${normKey(scenes.map((s) => `${s.script}\n${s.text_overlay}\n${s.visual_description}`).join("\n"))} `;
+  };
+  refresh();
+  const present = (term: string) => {
+    const k = normKey(term);
+    return !k || (/[\u3040-\u9fff]/.test(k) ? haystack.includes(k) : haystack.includes(` ${k} `));
+  };
+  const ctaTerms = new Set([a.cta.url?.replace(/^https?:\/\//i, ""), a.cta.phone, a.cta.phrase, a.cta.code].filter(Boolean).map((t) => normKey(t!)));
+  const usedOv = new Set(scenes.map((s) => normKey(s.text_overlay)).filter(Boolean));
+  for (const term of a.keyTerms) {
+    if (present(term)) continue;
+    const cta = scenes[scenes.length - 1];
+    if (ctaTerms.has(normKey(term)) && cta) {
+      cta.visual_description += ` End card shows "${term}".`;
+      refresh();
+      continue;
+    }
+    const slot = scenes.find((s) => s.scene_type === "content" && !s.text_overlay);
+    if (slot && overlayFitsOneLine(term, plan.lang) && !usedOv.has(normKey(term))) {
+      slot.text_overlay = term;
+      usedOv.add(normKey(term));
+      refresh();
+      continue;
+    }
+    const isBrand = a.brands.some((b) => normKey(b) === normKey(term));
+    const target =
+      scenes.find((s) => s.scene_type === "content" && /solution|interest|desire|discovery|offer|proof|result|after|value|how/.test(s.beat)) ??
+      scenes.find((s) => s.scene_type === "content") ??
+      scenes[0]!;
+    target.visual_description += isBrand ? ` ${term} clearly visible in frame.` : ` On-screen callout: "${term}".`;
+    refresh();
+  }
+}
+
+function titleOf(plan: Plan): string {
+  const { a } = plan;
+  const firstPoint = a.points[0]?.text.split(/\s+/).slice(0, 8).join(" ");
+  const base = [a.title, a.topic, a.brands[0], firstPoint].find(
+    (t) => t && t.trim() && !mentionsAvoided(t, a.avoidTerms, a.avoidPrices),
+  );
+  const t = capitalize((base ?? plan.pattern.name).replace(/[.。]$/u, "").trim());
+  return t.length > 120 ? `${t.slice(0, 117)}...` : t;
+}
+
+function assemble(plan: Plan, scenes: EngineScene[]): EngineOutput {
+  const out: EngineOutput = {
+    title: titleOf(plan),
+    platform: plan.platform,
+    language: plan.lang,
+    pattern: plan.pattern.id,
+    pattern_source: plan.patternSource.slice(0, LIMITS.patternSource),
+    total_duration: plan.total,
+    total_scenes: scenes.length,
+    scenes,
+    warnings: [...plan.warnings],
+    checks: [],
+  };
+  out.checks = runChecks({ ...out, brief: plan.brief }, plan.a);
+  return out;
+}
+
+/** The pattern engine: synchronous, offline, deterministic for a given input and seed. */
+export function generateStoryboard(input: EngineInput): EngineOutput {
+  const plan = buildPlan(input);
+  return assemble(plan, renderScenes(plan, 0));
+}
+
+/**
+ * A fresh variant of one scene of the storyboard `generateStoryboard(input)` returns: same
+ * type, duration and beat, different wording where the engine writes it (hook, CTA, overlay,
+ * visual notes) and a different camera set-up that still differs from its neighbours.
+ */
+export function regenerateScene(input: EngineInput & { seed: number }, sceneNumber: number, variant = 1): EngineScene {
+  const plan = buildPlan(input);
+  const base = renderScenes(plan, 0);
+  if (!Number.isInteger(sceneNumber) || sceneNumber < 1 || sceneNumber > base.length) {
+    throw new EngineValidationError("sceneNumber", `must be a scene number from 1 to ${base.length}`);
+  }
+  const v = Math.max(1, Math.floor(variant));
+  const idx = sceneNumber - 1;
+  const orig = base[idx]!;
+  let fresh = renderScenes(plan, v)[idx]!;
+  for (let k = 1; k < 6 && fresh.camera_angle === orig.camera_angle; k++) fresh = renderScenes(plan, v + k * 13)[idx]!;
+  const prev = base[idx - 1]?.camera_angle;
+  const next = base[idx + 1]?.camera_angle;
+  if (fresh.camera_angle === prev || fresh.camera_angle === next || fresh.camera_angle === orig.camera_angle) {
+    const [size = "MS", angle = "eye level"] = fresh.camera_angle.split(", ");
+    const moves = ["static", "handheld", "push-in", "pan", "dolly", "tilt"];
+    for (const m of moves) {
+      const cand = `${size}, ${angle}, ${m}`;
+      if (cand !== prev && cand !== next && cand !== orig.camera_angle) {
+        fresh = { ...fresh, camera_angle: cand };
+        break;
+      }
+    }
+  }
+  return { ...fresh, scene_number: orig.scene_number, scene_type: orig.scene_type, duration: orig.duration, beat: orig.beat };
+}

@@ -1,0 +1,9 @@
+// Public entry of the storyboard engine: the web app, the API and the CLI all call this.
+export { generateStoryboard, regenerateScene } from "./generate";
+export { generateWithProvider, type ProviderOptions } from "./llm";
+export { checkStoryboard, passesErrors } from "./checks";
+export { PATTERNS, listPatterns, resolvePatternId, type Pattern, type Beat } from "./patterns";
+export { engineInputSchema, EngineValidationError } from "./schema";
+export { toMarkdown } from "./markdown";
+export { PLATFORM_MAX_SECONDS } from "./infer";
+export type { EngineInput, EngineOutput, EngineScene, Check, CheckSeverity, SceneLike, StoryboardLike } from "./types";

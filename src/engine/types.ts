@@ -1,0 +1,78 @@
+// Public types of the storyboard engine. Field names match the design's columns.
+import type { Platform, SceneType } from "../domain/constants";
+
+export type { Platform, SceneType };
+
+/** Options and content accepted by the engine (validated by `engineInputSchema`). */
+export interface EngineInput {
+  /** Free text in any language, up to 10,000 characters (longer briefs are truncated with a warning). */
+  brief: string;
+  /** 0 to 10 reference video URLs; duplicates and malformed entries are ignored with a warning. */
+  reference_urls?: readonly unknown[] | null;
+  /** Whole seconds, 5 to 180. Inferred from the brief when absent, else 30. */
+  duration?: number | null;
+  platform?: Platform | null;
+  /** Force a pattern by id (see `listPatterns()`). */
+  pattern?: string | null;
+  /** Integer seed for variations; the same input and seed give byte-identical output. */
+  seed?: number | null;
+}
+
+export interface EngineScene {
+  scene_number: number;
+  scene_type: SceneType;
+  /** Whole seconds. */
+  duration: number;
+  visual_description: string;
+  script: string;
+  text_overlay: string;
+  camera_angle: string;
+  /** The pattern beat this scene belongs to (e.g. "hook", "problem", "item 3"). */
+  beat: string;
+}
+
+export type CheckSeverity = "error" | "warning" | "info";
+
+export interface Check {
+  id: string;
+  ok: boolean;
+  severity: CheckSeverity;
+  message: string;
+  scene_number?: number;
+}
+
+export interface EngineOutput {
+  title: string;
+  platform: Platform;
+  /** ISO 639-1 code of the brief's language. */
+  language: string;
+  /** The pattern's id. */
+  pattern: string;
+  /** What the pattern was chosen from (for the `storyboards.pattern_source` column). */
+  pattern_source: string;
+  total_duration: number;
+  total_scenes: number;
+  scenes: EngineScene[];
+  warnings: string[];
+  checks: Check[];
+}
+
+/** A scene as the checker accepts it: anything from the engine, an LLM or a user edit. */
+export interface SceneLike {
+  scene_number?: number | null;
+  scene_type?: string | null;
+  duration?: number | null;
+  visual_description?: string | null;
+  script?: string | null;
+  text_overlay?: string | null;
+  camera_angle?: string | null;
+  beat?: string | null;
+}
+
+export interface StoryboardLike {
+  platform?: string | null;
+  total_duration?: number | null;
+  scenes: readonly SceneLike[];
+  brief?: string | null;
+  language?: string | null;
+}
