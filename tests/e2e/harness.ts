@@ -2,6 +2,7 @@
 // fresh database of either dialect, and signs users in over HTTP with the local sign-in.
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
+import type { Readable } from "node:stream";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createTestDatabase, type Dialect, type TestDatabase } from "../support/databases";
@@ -49,6 +50,26 @@ export function databaseUrlOf(db: TestDatabase): string {
 }
 
 /**
+ * `next start` of the production build on 127.0.0.1:port with exactly these settings (nothing
+ * inherited from the test's shell but PATH and HOME), output piped.
+ */
+export function spawnNextStart(port: number, env: Record<string, string>): ChildProcess & { stdout: Readable; stderr: Readable } {
+  return spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "/tmp",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_SECRET: "test-secret-not-for-production-0123456789abcdef",
+      ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  }) as ChildProcess & { stdout: Readable; stderr: Readable };
+}
+
+/**
  * Starts `next start` with the given environment on an existing database, on `opts.port` when
  * the port must be known beforehand (an OAuth provider needs the callback URL up front).
  */
@@ -56,22 +77,12 @@ export async function startServer(db: TestDatabase, env: Record<string, string> 
   const port = opts.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const logs: string[] = [];
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "/tmp",
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: databaseUrlOf(db),
-      AUTH_SECRET: "test-secret-not-for-production-0123456789abcdef",
-      AUTH_DEV_LOGIN: "1",
-      AUTH_URL: baseUrl,
-      ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
-      ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const child = spawnNextStart(port, {
+    DATABASE_URL: databaseUrlOf(db),
+    AUTH_DEV_LOGIN: "1",
+    AUTH_URL: baseUrl,
+    ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
+    ...env,
   });
   child.stdout!.on("data", (d: Buffer) => logs.push(d.toString()));
   child.stderr!.on("data", (d: Buffer) => logs.push(d.toString()));

@@ -1,8 +1,6 @@
 // What `next start` does with its settings and its database: it refuses to run without a way to
 // sign in or with a database URL it cannot use (one clear line, no stack trace, exit code 1),
 // fails generations a restart cut off, and reports the database it uses on /api/health.
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { INTERRUPTED_MESSAGE } from "../../src/features/storyboards/recover-interrupted-generations";
 import { openStore } from "../../src/db/client";
@@ -10,7 +8,7 @@ import { createFactories } from "../../src/db/seed/factories";
 import type { StoryboardWithScenes, User } from "../../src/domain/types";
 import { createTestDatabase, DIALECTS, type TestDatabase } from "../support/databases";
 import { openRaw } from "../support/raw";
-import { databaseUrlOf, freePort, ROOT, Session, startServer, type RunningApp } from "./harness";
+import { databaseUrlOf, freePort, Session, spawnNextStart, startServer, type RunningApp } from "./harness";
 
 interface StartOutcome {
   /** The exit code, or null when the server was still running at the deadline. */
@@ -28,20 +26,7 @@ async function attemptStart(env: Record<string, string>, deadlineMs = 30_000): P
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const chunks: string[] = [];
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "/tmp",
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      AUTH_SECRET: "test-secret-not-for-production-0123456789abcdef",
-      AUTH_URL: baseUrl,
-      ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawnNextStart(port, { AUTH_URL: baseUrl, ...env });
   child.stdout.on("data", (d: Buffer) => chunks.push(d.toString()));
   child.stderr.on("data", (d: Buffer) => chunks.push(d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
