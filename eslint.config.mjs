@@ -8,7 +8,7 @@ import drizzle from "eslint-plugin-drizzle";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "node_modules/**", "data/**", "test-results/**", "bench/results/**", "next-env.d.ts", "src/db/migrations/**"]),
+  globalIgnores([".next/**", ".next-*/**", ".migrations-check/**", "bench/data/**", "node_modules/**", "data/**", "test-results/**", "bench/results/**", "next-env.d.ts", "src/db/migrations/**"]),
   {
     plugins: { drizzle },
     rules: {
