@@ -10,7 +10,7 @@ import type Database from "better-sqlite3";
 import type { DbConfig } from "../../src/db/config";
 import { migratePostgres, migrateSqlite } from "../../src/db/migrate";
 import { openSqlite } from "../../src/db/store/sqlite";
-import type { TestDatabase } from "../../tests/support/databases";
+import { withDb, type TestDatabase } from "../../tests/support/databases";
 import { startPgServer } from "../../tests/setup/postgres-server";
 import { BENCH_TABLES, countRowsPg, countRowsSqlite, expectedCounts, loadPostgres, loadSqlite, sqliteBytes, type Counts, type LoadReport } from "../generate";
 
@@ -34,12 +34,6 @@ export interface BenchDatabase {
   /** Drops the database unless it is kept, and stops an embedded server this run started. */
   close(): Promise<void>;
 }
-
-const withDb = (url: string, db: string) => {
-  const u = new URL(url);
-  u.pathname = `/${db}`;
-  return u.toString();
-};
 
 const sameCounts = (a: Counts, b: Counts) => BENCH_TABLES.every((t) => a[t] === b[t]);
 

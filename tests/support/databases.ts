@@ -18,7 +18,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-const withDb = (url: string, db: string) => {
+/** The same server URL, pointed at another database. */
+export const withDb = (url: string, db: string) => {
   const u = new URL(url);
   u.pathname = `/${db}`;
   return u.toString();
