@@ -10,7 +10,7 @@ import type Database from "better-sqlite3";
 import type { DbConfig } from "../../src/db/config";
 import { migratePostgres, migrateSqlite } from "../../src/db/migrate";
 import { openSqlite } from "../../src/db/store/sqlite";
-import { withDb, type TestDatabase } from "../../tests/support/databases";
+import { postgresConfig, withDb, type TestDatabase } from "../../tests/support/databases";
 import { startPgServer } from "../../tests/setup/postgres-server";
 import { BENCH_TABLES, countRowsPg, countRowsSqlite, expectedCounts, loadPostgres, loadSqlite, sqliteBytes, type Counts, type LoadReport } from "../generate";
 
@@ -144,16 +144,8 @@ export async function openBenchDatabase(
   const counts = await countRowsPg(c);
   const serverVersion = `PostgreSQL ${(await c.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v}`;
   await c.end();
-  const config: DbConfig = {
-    dialect: "postgres",
-    url,
-    readUrl: null,
-    ownerUrl: url,
-    appRole: "storyboard_app",
-    autoMigrate: true,
-    // The design's pool settings (src/db/config.ts defaults).
-    pool: { max: 20, min: 5, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 2_000, statementTimeoutMillis: 30_000 },
-  };
+  // The design's pool settings (src/db/config.ts defaults).
+  const config = postgresConfig(url, { max: 20, min: 5, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 2_000, statementTimeoutMillis: 30_000 });
   return {
     dialect,
     users,

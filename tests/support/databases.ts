@@ -25,6 +25,13 @@ export const withDb = (url: string, db: string) => {
   return u.toString();
 };
 
+/** A PostgreSQL config for a database the test or benchmark created (owner login, app role). */
+export function postgresConfig(url: string, pool: DbPool = TEST_POOL): DbConfig {
+  return { dialect: "postgres", url, readUrl: null, ownerUrl: url, appRole: "storyboard_app", autoMigrate: true, pool };
+}
+type DbPool = Extract<DbConfig, { dialect: "postgres" }>["pool"];
+const TEST_POOL: DbPool = { max: 5, min: 0, idleTimeoutMillis: 1_000, connectionTimeoutMillis: 5_000, statementTimeoutMillis: 30_000 };
+
 export async function createTestDatabase(dialect: Dialect, adminUrl: string): Promise<TestDatabase> {
   const name = `sbt_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   if (dialect === "sqlite") {
@@ -45,15 +52,7 @@ export async function createTestDatabase(dialect: Dialect, adminUrl: string): Pr
   return {
     dialect,
     ownerUrl: url,
-    config: {
-      dialect: "postgres",
-      url,
-      readUrl: null,
-      ownerUrl: url,
-      appRole: "storyboard_app",
-      autoMigrate: true,
-      pool: { max: 5, min: 0, idleTimeoutMillis: 1_000, connectionTimeoutMillis: 5_000, statementTimeoutMillis: 30_000 },
-    },
+    config: postgresConfig(url),
     drop: async () => {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();

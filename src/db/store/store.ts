@@ -390,13 +390,13 @@ export function createStore(driver: Driver): Store {
       });
     },
 
-    async deleteStoryboard(userId, id) {
-      await write(userId, async (c) => {
+    deleteStoryboard: (userId, id) =>
+      write(userId, async (c) => {
         const sb = await ownStoryboard(c, userId, id);
         await c.db.delete(storyboards).where(eq(storyboards.id, id));
         await touchProject(c, sb.project_id);
-      });
-    },
+        return { project_id: sb.project_id };
+      }),
 
     async setStoryboardStatus(userId, id, status, errorMessage) {
       const s = parseField("status", storyboardStatus, status);

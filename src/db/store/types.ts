@@ -55,7 +55,8 @@ export interface Store {
   getStoryboard(userId: string, id: number): Promise<StoryboardWithScenes>;
   listStoryboards(userId: string, projectId: number): Promise<StoryboardSummary[]>;
   updateStoryboard(userId: string, id: number, patch: StoryboardUpdate): Promise<Storyboard>;
-  deleteStoryboard(userId: string, id: number): Promise<void>;
+  /** Deletes it with its scenes and tasks; returns the project it was in. */
+  deleteStoryboard(userId: string, id: number): Promise<{ project_id: number }>;
   setStoryboardStatus(userId: string, id: number, status: StoryboardStatus, errorMessage?: string | null): Promise<Storyboard>;
   /** Replaces the scenes of a storyboard with a generation's result and marks it completed. */
   completeGeneration(userId: string, id: number, result: GenerationResult): Promise<StoryboardWithScenes>;

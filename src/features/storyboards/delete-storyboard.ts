@@ -1,7 +1,9 @@
 import { cacheKeys, services } from "../../server/services";
 
-export async function deleteStoryboard(userId: string, id: number): Promise<void> {
+/** Deletes a storyboard with its scenes and tasks; returns the project it was in. */
+export async function deleteStoryboard(userId: string, id: number): Promise<{ project_id: number }> {
   const { store, cache } = await services();
-  await store.deleteStoryboard(userId, id);
+  const deleted = await store.deleteStoryboard(userId, id);
   await cache.del(cacheKeys.dashboard(userId));
+  return deleted;
 }

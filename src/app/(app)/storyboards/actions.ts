@@ -148,8 +148,7 @@ export async function duplicateStoryboardAction(storyboardId: number): Promise<A
 export async function deleteStoryboardAction(storyboardId: number): Promise<ActionResult<{ project_id: number }>> {
   return runAction(async (userId) => {
     const id = idArg(storyboardId, "Storyboard");
-    const { project_id } = await getStoryboard(userId, id);
-    await deleteStoryboard(userId, id);
+    const { project_id } = await deleteStoryboard(userId, id);
     revalidatePath("/dashboard");
     revalidatePath(`/projects/${project_id}`);
     return { project_id };

@@ -16,4 +16,6 @@ export const PATCH = apiRoute<Params>(async ({ req, params, userId }) => {
   return updateStoryboard(userId, id, parseInput(patchOf(storyboardUpdateSchema), await readJson(req)));
 });
 
-export const DELETE = apiRoute<Params>(async ({ params, userId }) => deleteStoryboard(userId, idParam(params.id, "Storyboard")));
+export const DELETE = apiRoute<Params>(async ({ params, userId }) => {
+  await deleteStoryboard(userId, idParam(params.id, "Storyboard"));
+});
