@@ -1,0 +1,212 @@
+// What the store's modules share: the tables and their column maps, transactions acting as a
+// user, the ownership lookups every operation starts with, and the building blocks of the
+// mutations (touching parents, renumbering scenes, inserting scenes with their tasks).
+import { and, between, count, eq, lt, sql } from "drizzle-orm";
+import { TASK_TYPES } from "../../domain/constants";
+import { conflict, notFound, validationError } from "../../domain/errors";
+import type { sceneInputSchema } from "../../domain/schemas";
+import type { Progress, SceneWithTasks, StoryboardWithScenes } from "../../domain/types";
+import type { Conn, Driver, Row } from "./driver";
+import { HOT_SQL } from "./hot-sql";
+import { num, progressOf, toProject, toScene, toStoryboard, toTask } from "./rows";
+import type { z } from "zod";
+
+export type ParsedScene = z.output<typeof sceneInputSchema>;
+
+export const MAX_ID = 2_147_483_647;
+/** An id that cannot exist (not a positive 32-bit integer) is simply not found. */
+export function checkId(id: unknown, what: string): number {
+  if (typeof id !== "number" || !Number.isInteger(id) || id < 1 || id > MAX_ID) throw notFound(what);
+  return id;
+}
+
+export const sumProgress = (items: Progress[]): Progress => ({
+  total_tasks: items.reduce((a, p) => a + p.total_tasks, 0),
+  completed_tasks: items.reduce((a, p) => a + p.completed_tasks, 0),
+});
+
+export type StoreContext = ReturnType<typeof createContext>;
+
+export function createContext(driver: Driver) {
+  const tables = driver.tables;
+  const { users, projects, storyboards, scenes, sceneTasks } = tables;
+  const cols = {
+    user: { id: users.id, email: users.email, name: users.name, image: users.image, created_at: users.createdAt, updated_at: users.updatedAt },
+    project: {
+      id: projects.id,
+      user_id: projects.userId,
+      title: projects.title,
+      description: projects.description,
+      status: projects.status,
+      created_at: projects.createdAt,
+      updated_at: projects.updatedAt,
+    },
+    storyboard: {
+      id: storyboards.id,
+      project_id: storyboards.projectId,
+      title: storyboards.title,
+      brief: storyboards.brief,
+      reference_urls: storyboards.referenceUrls,
+      total_scenes: storyboards.totalScenes,
+      total_duration: storyboards.totalDuration,
+      pattern_source: storyboards.patternSource,
+      status: storyboards.status,
+      error_message: storyboards.errorMessage,
+      generation_options: storyboards.generationOptions,
+      generated_at: storyboards.generatedAt,
+      updated_at: storyboards.updatedAt,
+    },
+    scene: {
+      id: scenes.id,
+      storyboard_id: scenes.storyboardId,
+      scene_number: scenes.sceneNumber,
+      duration: scenes.duration,
+      scene_type: scenes.sceneType,
+      visual_description: scenes.visualDescription,
+      script: scenes.script,
+      text_overlay: scenes.textOverlay,
+      camera_angle: scenes.cameraAngle,
+      created_at: scenes.createdAt,
+      updated_at: scenes.updatedAt,
+    },
+    task: {
+      id: sceneTasks.id,
+      scene_id: sceneTasks.sceneId,
+      task_type: sceneTasks.taskType,
+      completed: sceneTasks.completed,
+      completed_at: sceneTasks.completedAt,
+      updated_at: sceneTasks.updatedAt,
+    },
+  };
+
+  const read = <T>(userId: string | null, fn: (c: Conn) => Promise<T>) => driver.tx("read", userId, fn);
+  const write = <T>(userId: string | null, fn: (c: Conn) => Promise<T>) => driver.tx("write", userId, fn);
+
+  // ---- ownership: one indexed lookup that joins up to projects.user_id ----
+  async function ownProject(c: Conn, userId: string, id: number) {
+    const [row] = await c.query("project", HOT_SQL.project, [checkId(id, "Project"), userId]);
+    if (!row) throw notFound("Project");
+    return toProject(row);
+  }
+  async function ownStoryboard(c: Conn, userId: string, id: number) {
+    const [row] = await c.query("storyboard", HOT_SQL.storyboard, [checkId(id, "Storyboard"), userId]);
+    if (!row) throw notFound("Storyboard");
+    return toStoryboard(row);
+  }
+  async function ownScene(c: Conn, userId: string, id: number) {
+    const [row] = await c.query("scene_owner", HOT_SQL.sceneOwner, [checkId(id, "Scene"), userId]);
+    if (!row) throw notFound("Scene");
+    return { id: num(row.id), storyboard_id: num(row.storyboard_id), scene_number: num(row.scene_number), project_id: num(row.project_id), status: String(row.status) };
+  }
+
+  /** Scene edits during a generation would be wiped when it completes: refuse them instead. */
+  const editable = <T extends { status: string }>(sb: T): T => {
+    if (sb.status === "generating") throw conflict("This storyboard is still being generated; edit its scenes when it is done");
+    return sb;
+  };
+
+  // ---- building blocks shared by the mutations ----
+  async function touchProject(c: Conn, projectId: number, now = new Date()) {
+    await c.query("touch_project", HOT_SQL.touchProject, [projectId, now]);
+  }
+
+  /** Sets total_scenes / total_duration from the scenes themselves and touches the storyboard. */
+  async function syncTotals(c: Conn, storyboardId: number, now = new Date()) {
+    const [agg] = await c.db
+      .select({ n: count(), d: sql<string | number>`coalesce(sum(${scenes.duration}), 0)` })
+      .from(scenes)
+      .where(eq(scenes.storyboardId, storyboardId));
+    await c.db
+      .update(storyboards)
+      .set({ totalScenes: num(agg?.n), totalDuration: num(agg?.d), updatedAt: now })
+      .where(eq(storyboards.id, storyboardId));
+  }
+
+  async function insertScenes(c: Conn, storyboardId: number, list: ParsedScene[], firstNumber: number): Promise<SceneWithTasks[]> {
+    if (list.length === 0) return [];
+    const inserted = (
+      await c.db
+        .insert(scenes)
+        .values(
+          list.map((s, i) => ({
+            storyboardId,
+            sceneNumber: firstNumber + i,
+            duration: s.duration,
+            sceneType: s.scene_type,
+            visualDescription: s.visual_description,
+            script: s.script ?? null,
+            textOverlay: s.text_overlay ?? null,
+            cameraAngle: s.camera_angle ?? null,
+          })),
+        )
+        .returning(cols.scene)
+    ).map((r) => toScene(r as Row));
+    const tasks = (
+      await c.db
+        .insert(sceneTasks)
+        .values(inserted.flatMap((s) => TASK_TYPES.map((taskType) => ({ sceneId: s.id, taskType }))))
+        .returning(cols.task)
+    ).map((r) => toTask(r as Row));
+    return inserted
+      .sort((a, b) => a.scene_number - b.scene_number)
+      .map((s) => ({ ...s, tasks: tasks.filter((t) => t.scene_id === s.id).sort((a, b) => a.id - b.id) }));
+  }
+
+  /**
+   * Adds delta to scene_number for scenes numbered from..to. UNIQUE(storyboard_id, scene_number)
+   * is checked row by row, so the numbers go through negatives first and can never collide.
+   */
+  async function shiftScenes(c: Conn, storyboardId: number, from: number, to: number, delta: number) {
+    if (from > to) return;
+    await c.db
+      .update(scenes)
+      .set({ sceneNumber: sql`0 - (${scenes.sceneNumber} + ${sql.raw(String(delta))})` })
+      .where(and(eq(scenes.storyboardId, storyboardId), between(scenes.sceneNumber, from, to)));
+    await c.db
+      .update(scenes)
+      .set({ sceneNumber: sql`0 - ${scenes.sceneNumber}` })
+      .where(and(eq(scenes.storyboardId, storyboardId), lt(scenes.sceneNumber, 0)));
+  }
+
+  async function sceneCount(c: Conn, storyboardId: number) {
+    const [r] = await c.db.select({ n: count() }).from(scenes).where(eq(scenes.storyboardId, storyboardId));
+    return num(r?.n);
+  }
+
+  async function scenesWithTasks(c: Conn, storyboardId: number): Promise<SceneWithTasks[]> {
+    const rows = await c.query("storyboard_scenes", HOT_SQL.storyboardScenes, [storyboardId]);
+    const out: SceneWithTasks[] = [];
+    for (const r of rows) {
+      let scene = out[out.length - 1];
+      if (!scene || scene.id !== num(r.id)) {
+        scene = { ...toScene(r), tasks: [] };
+        out.push(scene);
+      }
+      if (r.task_id !== null && r.task_id !== undefined) {
+        scene.tasks.push(toTask({ id: r.task_id, scene_id: r.id, task_type: r.task_type, completed: r.completed, completed_at: r.completed_at, updated_at: r.task_updated_at }));
+      }
+    }
+    return out;
+  }
+
+  async function storyboardView(c: Conn, userId: string, id: number): Promise<StoryboardWithScenes> {
+    const storyboard = await ownStoryboard(c, userId, id);
+    const list = await scenesWithTasks(c, id);
+    const tasks = list.flatMap((s) => s.tasks);
+    return { ...storyboard, scenes: list, total_tasks: tasks.length, completed_tasks: tasks.filter((t) => t.completed).length };
+  }
+
+  async function projectProgress(c: Conn, projectId: number): Promise<Progress> {
+    const rows = await c.query("project_storyboards", HOT_SQL.projectStoryboards, [projectId]);
+    return sumProgress(rows.map(progressOf));
+  }
+
+  const parsePosition = (position: unknown, max: number) => {
+    if (typeof position !== "number" || !Number.isInteger(position) || position < 1 || position > max) {
+      throw validationError({ position: `Position must be a whole number from 1 to ${max}` });
+    }
+    return position;
+  };
+
+  return { driver, tables, cols, read, write, ownProject, ownStoryboard, ownScene, editable, touchProject, syncTotals, insertScenes, shiftScenes, sceneCount, scenesWithTasks, storyboardView, projectProgress, parsePosition };
+}

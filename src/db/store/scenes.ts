@@ -1,0 +1,121 @@
+// Scenes: edit, insert, delete, move and reorder within a storyboard (numbers stay 1..N).
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { validationError } from "../../domain/errors";
+import { parseInput, sceneInputSchema, scenePatchSchema } from "../../domain/schemas";
+import { HOT_SQL } from "./hot-sql";
+import { num, toScene } from "./rows";
+import type { Row } from "./driver";
+import { MAX_ID, type StoreContext } from "./context";
+import type { Store } from "./types";
+
+export function scenesStore(ctx: StoreContext): Pick<Store, "getScene" | "updateScene" | "insertScene" | "deleteScene" | "moveScene" | "reorderScenes" | "getSceneProgress"> {
+  const { cols, read, write, ownStoryboard, ownScene, editable, touchProject, syncTotals, insertScenes, shiftScenes, sceneCount, scenesWithTasks, parsePosition } = ctx;
+  const { scenes } = ctx.tables;
+  return {
+    getScene: (userId, sceneId) =>
+      read(userId, async (c) => {
+        await ownScene(c, userId, sceneId);
+        const [row] = await c.db.select(cols.scene).from(scenes).where(eq(scenes.id, sceneId));
+        return toScene(row as Row);
+      }),
+
+    async updateScene(userId, sceneId, patch) {
+      const data = parseInput(scenePatchSchema, patch);
+      return write(userId, async (c) => {
+        const owner = editable(await ownScene(c, userId, sceneId));
+        const now = new Date();
+        const [row] = await c.db
+          .update(scenes)
+          .set({
+            ...(data.duration !== undefined && { duration: data.duration }),
+            ...(data.scene_type !== undefined && { sceneType: data.scene_type }),
+            ...(data.visual_description !== undefined && { visualDescription: data.visual_description }),
+            ...(data.script !== undefined && { script: data.script }),
+            ...(data.text_overlay !== undefined && { textOverlay: data.text_overlay }),
+            ...(data.camera_angle !== undefined && { cameraAngle: data.camera_angle }),
+            updatedAt: now,
+          })
+          .where(eq(scenes.id, sceneId))
+          .returning(cols.scene);
+        await syncTotals(c, owner.storyboard_id, now);
+        await touchProject(c, owner.project_id, now);
+        return toScene(row as Row);
+      });
+    },
+
+    async insertScene(userId, storyboardId, position, input) {
+      const data = parseInput(sceneInputSchema, input);
+      return write(userId, async (c) => {
+        const sb = editable(await ownStoryboard(c, userId, storyboardId));
+        const n = await sceneCount(c, storyboardId);
+        const at = parsePosition(position, n + 1);
+        await shiftScenes(c, storyboardId, at, n, 1);
+        const [scene] = await insertScenes(c, storyboardId, [data], at);
+        await syncTotals(c, storyboardId);
+        await touchProject(c, sb.project_id);
+        return scene!;
+      });
+    },
+
+    async deleteScene(userId, sceneId) {
+      await write(userId, async (c) => {
+        const owner = editable(await ownScene(c, userId, sceneId));
+        await c.db.delete(scenes).where(eq(scenes.id, sceneId));
+        await shiftScenes(c, owner.storyboard_id, owner.scene_number + 1, MAX_ID, -1);
+        await syncTotals(c, owner.storyboard_id);
+        await touchProject(c, owner.project_id);
+      });
+    },
+
+    async moveScene(userId, sceneId, position) {
+      return write(userId, async (c) => {
+        const owner = editable(await ownScene(c, userId, sceneId));
+        const n = await sceneCount(c, owner.storyboard_id);
+        const to = parsePosition(position, n);
+        const from = owner.scene_number;
+        if (to !== from) {
+          // Park the moving scene on 0 (never a real number), close the gap, then drop it in.
+          await c.db.update(scenes).set({ sceneNumber: 0 }).where(eq(scenes.id, sceneId));
+          if (to < from) await shiftScenes(c, owner.storyboard_id, to, from - 1, 1);
+          else await shiftScenes(c, owner.storyboard_id, from + 1, to, -1);
+          await c.db.update(scenes).set({ sceneNumber: to, updatedAt: new Date() }).where(eq(scenes.id, sceneId));
+          await syncTotals(c, owner.storyboard_id);
+          await touchProject(c, owner.project_id);
+        }
+        return scenesWithTasks(c, owner.storyboard_id);
+      });
+    },
+
+    async reorderScenes(userId, storyboardId, sceneIds) {
+      return write(userId, async (c) => {
+        const sb = editable(await ownStoryboard(c, userId, storyboardId));
+        const current = await c.db.select({ id: scenes.id }).from(scenes).where(eq(scenes.storyboardId, storyboardId));
+        const have = new Set(current.map((r) => num(r.id)));
+        const given = new Set(sceneIds);
+        if (!Array.isArray(sceneIds) || sceneIds.length !== have.size || given.size !== have.size || sceneIds.some((id) => !have.has(id))) {
+          throw validationError({ scene_ids: "Give every scene of this storyboard exactly once" });
+        }
+        if (sceneIds.length > 0) {
+          // Negative numbers first (never clash with existing ones), then all flipped at once.
+          for (const [i, id] of sceneIds.entries()) {
+            await c.db.update(scenes).set({ sceneNumber: -(i + 1) }).where(eq(scenes.id, id));
+          }
+          await c.db
+            .update(scenes)
+            .set({ sceneNumber: sql`0 - ${scenes.sceneNumber}`, updatedAt: new Date() })
+            .where(and(eq(scenes.storyboardId, storyboardId), inArray(scenes.id, sceneIds)));
+          await syncTotals(c, storyboardId);
+          await touchProject(c, sb.project_id);
+        }
+        return scenesWithTasks(c, storyboardId);
+      });
+    },
+
+    getSceneProgress: (userId, sceneId) =>
+      read(userId, async (c) => {
+        const owner = await ownScene(c, userId, sceneId);
+        const [p] = await c.query("progress_for_scene", HOT_SQL.progressForScene, [sceneId, owner.storyboard_id, owner.project_id]);
+        return { total_tasks: num(p?.scene_total), completed_tasks: num(p?.scene_done) };
+      }),
+  };
+}

@@ -1,0 +1,128 @@
+// Storyboards: create with scenes and tasks, read the view, update, delete, generation state.
+import { eq } from "drizzle-orm";
+import { generationOptionsSchema, parseField, parseInput, storyboardCreateSchema, storyboardStatus, storyboardUpdateSchema } from "../../domain/schemas";
+import { HOT_SQL } from "./hot-sql";
+import { num, progressOf, toStoryboard } from "./rows";
+import type { Row } from "./driver";
+import type { StoreContext } from "./context";
+import type { Store } from "./types";
+
+export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboard" | "getStoryboard" | "listStoryboards" | "updateStoryboard" | "deleteStoryboard" | "setStoryboardStatus" | "completeGeneration" | "getStoryboardProgress"> {
+  const { cols, read, write, ownProject, ownStoryboard, touchProject, insertScenes, storyboardView } = ctx;
+  const { storyboards, scenes } = ctx.tables;
+  return {
+    async createStoryboard(userId, input) {
+      const data = parseInput(storyboardCreateSchema, input);
+      return write(userId, async (c) => {
+        await ownProject(c, userId, data.project_id);
+        const now = new Date();
+        const [row] = await c.db
+          .insert(storyboards)
+          .values({
+            projectId: data.project_id,
+            title: data.title,
+            brief: data.brief,
+            referenceUrls: data.reference_urls,
+            totalScenes: data.scenes.length,
+            totalDuration: data.scenes.reduce((a, s) => a + s.duration, 0),
+            patternSource: data.pattern_source ?? null,
+            status: data.status,
+            errorMessage: data.error_message ?? null,
+            generationOptions: data.generation_options ?? null,
+            generatedAt: now,
+            updatedAt: now,
+          })
+          .returning({ id: storyboards.id });
+        const id = num(row?.id);
+        await insertScenes(c, id, data.scenes, 1);
+        await touchProject(c, data.project_id, now);
+        return storyboardView(c, userId, id);
+      });
+    },
+
+    getStoryboard: (userId, id) => read(userId, (c) => storyboardView(c, userId, id)),
+
+    listStoryboards: (userId, projectId) =>
+      read(userId, async (c) => {
+        await ownProject(c, userId, projectId);
+        const rows = await c.query("project_storyboards", HOT_SQL.projectStoryboards, [projectId]);
+        return rows.map((r) => ({ ...toStoryboard(r), scene_count: num(r.scene_count), ...progressOf(r) }));
+      }),
+
+    async updateStoryboard(userId, id, patch) {
+      const data = parseInput(storyboardUpdateSchema, patch);
+      return write(userId, async (c) => {
+        const sb = await ownStoryboard(c, userId, id);
+        const now = new Date();
+        const [row] = await c.db
+          .update(storyboards)
+          .set({
+            ...(data.title !== undefined && { title: data.title }),
+            ...(data.brief !== undefined && { brief: data.brief }),
+            ...(data.reference_urls !== undefined && { referenceUrls: data.reference_urls }),
+            updatedAt: now,
+          })
+          .where(eq(storyboards.id, id))
+          .returning(cols.storyboard);
+        await touchProject(c, sb.project_id, now);
+        return toStoryboard(row as Row);
+      });
+    },
+
+    deleteStoryboard: (userId, id) =>
+      write(userId, async (c) => {
+        const sb = await ownStoryboard(c, userId, id);
+        await c.db.delete(storyboards).where(eq(storyboards.id, id));
+        await touchProject(c, sb.project_id);
+        return { project_id: sb.project_id };
+      }),
+
+    async setStoryboardStatus(userId, id, status, errorMessage) {
+      const s = parseField("status", storyboardStatus, status);
+      return write(userId, async (c) => {
+        await ownStoryboard(c, userId, id);
+        const [row] = await c.db
+          .update(storyboards)
+          .set({ status: s, errorMessage: s === "error" ? (errorMessage ?? "Generation failed") : null, updatedAt: new Date() })
+          .where(eq(storyboards.id, id))
+          .returning(cols.storyboard);
+        return toStoryboard(row as Row);
+      });
+    },
+
+    async completeGeneration(userId, id, result) {
+      const list = parseInput(storyboardCreateSchema.shape.scenes, result.scenes);
+      const title = result.title === undefined ? undefined : parseInput(storyboardCreateSchema.shape.title, result.title);
+      const patternSource = parseInput(storyboardCreateSchema.shape.pattern_source, result.pattern_source);
+      const options = result.generation_options === undefined ? undefined : parseInput(generationOptionsSchema, result.generation_options);
+      return write(userId, async (c) => {
+        const sb = await ownStoryboard(c, userId, id);
+        const now = new Date();
+        await c.db.delete(scenes).where(eq(scenes.storyboardId, id));
+        await insertScenes(c, id, list, 1);
+        await c.db
+          .update(storyboards)
+          .set({
+            ...(title !== undefined && { title }),
+            ...(options !== undefined && { generationOptions: options }),
+            patternSource: patternSource ?? null,
+            status: "completed",
+            errorMessage: null,
+            totalScenes: list.length,
+            totalDuration: list.reduce((a, s) => a + s.duration, 0),
+            generatedAt: now,
+            updatedAt: now,
+          })
+          .where(eq(storyboards.id, id));
+        await touchProject(c, sb.project_id, now);
+        return storyboardView(c, userId, id);
+      });
+    },
+
+    getStoryboardProgress: (userId, id) =>
+      read(userId, async (c) => {
+        const view = await storyboardView(c, userId, id);
+        return { total_tasks: view.total_tasks, completed_tasks: view.completed_tasks };
+      }),
+  };
+}
