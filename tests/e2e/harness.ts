@@ -81,6 +81,9 @@ export async function startServer(db: TestDatabase, env: Record<string, string> 
     DATABASE_URL: databaseUrlOf(db),
     AUTH_DEV_LOGIN: "1",
     AUTH_URL: baseUrl,
+    // Several suites (and engineers) share one PostgreSQL server of 100 connections.
+    DATABASE_POOL_MAX: "8",
+    DATABASE_POOL_MIN: "0",
     ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
     ...env,
   });
