@@ -25,5 +25,7 @@ export const LIMITS = {
   patternSource: 255,
   textOverlay: 500,
   cameraAngle: 100,
+  sceneBeat: 60,
+  needsInput: 300,
   referenceUrls: 10,
 } as const;

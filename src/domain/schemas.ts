@@ -49,6 +49,8 @@ export const sceneInputSchema = z.object({
   script: trimmed(20_000, "Script").nullish(),
   text_overlay: trimmed(LIMITS.textOverlay, "Text overlay").nullish(),
   camera_angle: trimmed(LIMITS.cameraAngle, "Camera angle").nullish(),
+  beat: trimmed(LIMITS.sceneBeat, "Beat").nullish(),
+  needs_input: trimmed(LIMITS.needsInput, "Needs input").nullish(),
 });
 export const scenePatchSchema = z.object({
   duration: wholeSeconds("Duration").optional(),
@@ -57,6 +59,8 @@ export const scenePatchSchema = z.object({
   script: trimmed(20_000, "Script").nullish(),
   text_overlay: trimmed(LIMITS.textOverlay, "Text overlay").nullish(),
   camera_angle: trimmed(LIMITS.cameraAngle, "Camera angle").nullish(),
+  beat: trimmed(LIMITS.sceneBeat, "Beat").nullish(),
+  needs_input: trimmed(LIMITS.needsInput, "Needs input").nullish(),
 });
 
 export const referenceUrlsSchema = z.array(httpUrl).max(LIMITS.referenceUrls, { error: `At most ${LIMITS.referenceUrls} reference URLs` });

@@ -72,6 +72,10 @@ export interface Scene {
   script: string | null;
   text_overlay: string | null;
   camera_angle: string | null;
+  /** The pattern beat the engine wrote the scene for ("hook", "item 2"); null for hand-made scenes. */
+  beat: string | null;
+  /** What the creator still has to supply for this scene ("Mistake 2: name it here"); null when nothing. */
+  needs_input: string | null;
   created_at: string;
   updated_at: string;
 }

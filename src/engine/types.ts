@@ -29,6 +29,8 @@ export interface EngineScene {
   camera_angle: string;
   /** The pattern beat this scene belongs to (e.g. "hook", "problem", "item 3"). */
   beat: string;
+  /** Set when the brief lacked what this scene needs: a precise to-do for the creator ("Mistake 2: name it here"). */
+  needs_input?: string;
 }
 
 export type CheckSeverity = "error" | "warning" | "info";
@@ -67,6 +69,7 @@ export interface SceneLike {
   text_overlay?: string | null;
   camera_angle?: string | null;
   beat?: string | null;
+  needs_input?: string | null;
 }
 
 export interface StoryboardLike {

@@ -296,6 +296,27 @@ describe.each(DIALECTS)("store contract on %s", (dialect) => {
       expect((await caught(store.updateScene(u.id, ids[1]!, { visual_description: "" }))).fields).toHaveProperty("visual_description");
     });
 
+    it("keeps a scene's beat and its to-do; a written script clears the to-do unless the patch sets one", async () => {
+      const u = await f.user();
+      const p = await f.project(u.id);
+      const sb = await store.createStoryboard(u.id, {
+        project_id: p.id,
+        title: "To-dos",
+        brief: "4 mistakes",
+        scenes: [
+          { duration: 3, scene_type: "hook", visual_description: "CU", script: "Four mistakes.", beat: "hook" },
+          { duration: 5, scene_type: "content", visual_description: "MS", beat: "item 2", needs_input: "Mistake 2: name it here" },
+        ],
+      });
+      const todo = sb.scenes[1]!;
+      expect(todo).toMatchObject({ beat: "item 2", needs_input: "Mistake 2: name it here", script: null });
+      expect(sb.scenes[0]).toMatchObject({ beat: "hook", needs_input: null });
+      expect(await store.updateScene(u.id, todo.id, { text_overlay: "Mistake 2" })).toMatchObject({ needs_input: "Mistake 2: name it here" });
+      expect(await store.updateScene(u.id, todo.id, { script: "A pot far too big.", needs_input: "Check the wording" })).toMatchObject({ needs_input: "Check the wording" });
+      expect(await store.updateScene(u.id, todo.id, { script: "A pot far too big for the roots." })).toMatchObject({ needs_input: null, beat: "item 2" });
+      expect((await caught(store.updateScene(u.id, todo.id, { needs_input: "x".repeat(301) }))).fields).toHaveProperty("needs_input");
+    });
+
     it("inserts at the start, the middle and the end, renumbering the rest", async () => {
       const { u, sb, ids, order } = await setup(3);
       const first = await store.insertScene(u.id, sb.id, 1, { visual_description: "cold open", duration: 2, scene_type: "hook" });

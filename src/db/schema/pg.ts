@@ -105,6 +105,10 @@ export const scenes = pgTable(
     script: text("script"),
     textOverlay: varchar("text_overlay", { length: 500 }),
     cameraAngle: varchar("camera_angle", { length: 100 }),
+    /** The pattern beat the engine wrote the scene for ("hook", "item 2", "proof"): what the craft checks and beat-aligned views read. */
+    beat: text("beat"),
+    /** A to-do when the brief lacked what the scene needs ("Mistake 2: name it here"); null once filled. */
+    needsInput: text("needs_input"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -102,6 +102,9 @@ export const scenes = sqliteTable(
     script: text("script"),
     textOverlay: text("text_overlay", { length: 500 }),
     cameraAngle: text("camera_angle", { length: 100 }),
+    /** See schema/pg.ts. Lengths are Zod's (a CHECK here would rebuild the table). */
+    beat: text("beat"),
+    needsInput: text("needs_input"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

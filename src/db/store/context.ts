@@ -66,6 +66,8 @@ export function createContext(driver: Driver) {
       script: scenes.script,
       text_overlay: scenes.textOverlay,
       camera_angle: scenes.cameraAngle,
+      beat: scenes.beat,
+      needs_input: scenes.needsInput,
       created_at: scenes.createdAt,
       updated_at: scenes.updatedAt,
     },
@@ -137,6 +139,8 @@ export function createContext(driver: Driver) {
             script: s.script ?? null,
             textOverlay: s.text_overlay ?? null,
             cameraAngle: s.camera_angle ?? null,
+            beat: s.beat ?? null,
+            needsInput: s.needs_input ?? null,
           })),
         )
         .returning(cols.scene)

@@ -6,7 +6,7 @@ const PROJECT = "p.id, p.user_id, p.title, p.description, p.status, p.created_at
 const STORYBOARD =
   "s.id, s.project_id, s.title, s.brief, s.reference_urls, s.total_scenes, s.total_duration, s.pattern_source, s.status, s.error_message, s.generation_options, s.generated_at, s.updated_at";
 const SCENE =
-  "sc.id, sc.storyboard_id, sc.scene_number, sc.duration, sc.scene_type, sc.visual_description, sc.script, sc.text_overlay, sc.camera_angle, sc.created_at, sc.updated_at";
+  "sc.id, sc.storyboard_id, sc.scene_number, sc.duration, sc.scene_type, sc.visual_description, sc.script, sc.text_overlay, sc.camera_angle, sc.beat, sc.needs_input, sc.created_at, sc.updated_at";
 const PROGRESS = "COUNT(t.id) AS total_tasks, COUNT(t.id) FILTER (WHERE t.completed) AS completed_tasks";
 
 const dashboard = (statusFilter: string) => `

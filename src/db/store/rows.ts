@@ -70,6 +70,8 @@ export const toScene = (r: Row): Scene => ({
   script: str(r.script),
   text_overlay: str(r.text_overlay),
   camera_angle: str(r.camera_angle),
+  beat: str(r.beat),
+  needs_input: str(r.needs_input),
   created_at: iso(r.created_at),
   updated_at: iso(r.updated_at),
 });

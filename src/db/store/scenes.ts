@@ -33,6 +33,9 @@ export function scenesStore(ctx: StoreContext): Pick<Store, "getScene" | "update
             ...(data.script !== undefined && { script: data.script }),
             ...(data.text_overlay !== undefined && { textOverlay: data.text_overlay }),
             ...(data.camera_angle !== undefined && { cameraAngle: data.camera_angle }),
+            ...(data.beat !== undefined && { beat: data.beat }),
+            // Writing the voice-over is what a to-do asks for: a script done clears it, unless the same patch sets one.
+            ...(data.needs_input !== undefined ? { needsInput: data.needs_input } : data.script ? { needsInput: null } : {}),
             updatedAt: now,
           })
           .where(eq(scenes.id, sceneId))

@@ -16,6 +16,7 @@ export async function regenerateScene(userId: string, sceneId: number): Promise<
     script: fresh.script ?? null,
     text_overlay: fresh.text_overlay ?? null,
     camera_angle: fresh.camera_angle ?? null,
+    needs_input: fresh.needs_input ?? null,
   });
   await cache.del(cacheKeys.dashboard(userId));
   return updated;

@@ -22,6 +22,8 @@ export const sceneInputOf = (s: EngineScene): SceneInput => ({
   script: s.script || null,
   text_overlay: s.text_overlay ? clip(s.text_overlay, LIMITS.textOverlay) : null,
   camera_angle: s.camera_angle ? clip(s.camera_angle, LIMITS.cameraAngle) : null,
+  beat: s.beat ? clip(s.beat, LIMITS.sceneBeat) : null,
+  needs_input: s.needs_input ? clip(s.needs_input, LIMITS.needsInput) : null,
 });
 
 /** A fresh seed for a new variation: any 31-bit integer other than the current one. */

@@ -16,7 +16,7 @@ function checksOf(sb: StoryboardWithScenes): Check[] {
     platform: sb.generation_options.platform ?? "generic",
     total_duration: sb.total_duration,
     brief: sb.brief,
-    scenes: sb.scenes.map(({ scene_number, scene_type, duration, visual_description, script, text_overlay, camera_angle }) => ({
+    scenes: sb.scenes.map(({ scene_number, scene_type, duration, visual_description, script, text_overlay, camera_angle, beat, needs_input }) => ({
       scene_number,
       scene_type,
       duration,
@@ -24,6 +24,8 @@ function checksOf(sb: StoryboardWithScenes): Check[] {
       script,
       text_overlay,
       camera_angle,
+      beat,
+      needs_input,
     })),
   };
   const key = createHash("sha1").update(JSON.stringify(input)).digest("base64");
