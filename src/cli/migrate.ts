@@ -12,7 +12,7 @@ async function main() {
     sqlite.close();
     console.log(`Migrated SQLite database ${config.file}`);
   } else {
-    await migratePostgres(config.ownerUrl);
+    await migratePostgres(config.ownerUrl, config.migration);
     console.log(`Migrated PostgreSQL database ${new URL(config.ownerUrl).pathname.slice(1)}`);
   }
 }

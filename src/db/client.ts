@@ -32,7 +32,7 @@ export async function openDriver(config: DbConfig): Promise<Driver> {
   }
   if (config.autoMigrate) {
     try {
-      await migratePostgres(config.ownerUrl, Math.max(config.pool.connectionTimeoutMillis, 5_000));
+      await migratePostgres(config.ownerUrl, { connectionTimeoutMillis: Math.max(config.pool.connectionTimeoutMillis, 5_000), ...config.migration });
     } catch (e) {
       const variable = config.ownerUrl === config.url ? "DATABASE_URL" : "DATABASE_OWNER_URL";
       throw new ConfigError(variable, `cannot migrate the PostgreSQL database: ${describe(e)}`);

@@ -21,6 +21,8 @@ export type DbConfig =
       appRole: string | null;
       pool: PgPoolSettings;
       autoMigrate: boolean;
+      /** DDL (migrations, online steps): how long a statement may wait for its lock, and how often to retry. */
+      migration?: { lockTimeoutMillis: number; lockAttempts: number };
     };
 
 export class ConfigError extends Error {
@@ -92,6 +94,10 @@ export function readDbConfig(env: Env = process.env): DbConfig {
   if (min > max) throw new ConfigError("DATABASE_POOL_MIN", `(${min}) cannot exceed DATABASE_POOL_MAX (${max})`);
   return {
     dialect: "postgres",
+    migration: {
+      lockTimeoutMillis: positiveInt(env, "DATABASE_LOCK_TIMEOUT_MS", 2_000, 1),
+      lockAttempts: positiveInt(env, "DATABASE_LOCK_RETRIES", 5, 1),
+    },
     url,
     readUrl,
     ownerUrl,

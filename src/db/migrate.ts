@@ -1,5 +1,7 @@
 // Applies the committed drizzle-kit migrations: SQLite in-process, PostgreSQL as the tables' owner
-// under an advisory lock so that two app instances starting together do not race.
+// under an advisory lock so that two app instances starting together do not race. On PostgreSQL
+// every lock a migration takes waits at most lock_timeout, and the whole (transactional) run is
+// retried a bounded number of times when it did not get one: users wait briefly, never long.
 import path from "node:path";
 import type BetterSqlite3 from "better-sqlite3";
 import { drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
@@ -7,6 +9,7 @@ import { migrate as migrateSqliteDb } from "drizzle-orm/better-sqlite3/migrator"
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePgDb } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { retryOnLockTimeout } from "./lock-retry";
 
 export const migrationsFolder = (dialect: "pg" | "sqlite") => path.join(process.cwd(), "src", "db", "migrations", dialect);
 
@@ -16,13 +19,36 @@ export function migrateSqlite(sqlite: BetterSqlite3.Database): void {
 
 const MIGRATION_LOCK = 727_001;
 
-export async function migratePostgres(ownerUrl: string, connectionTimeoutMillis = 5_000): Promise<void> {
-  const client = new pg.Client({ connectionString: ownerUrl, connectionTimeoutMillis });
+export interface PgMigrateOptions {
+  connectionTimeoutMillis?: number;
+  /** How long one DDL statement may wait for its lock (DATABASE_LOCK_TIMEOUT_MS). */
+  lockTimeoutMillis?: number;
+  /** Attempts before giving up on a lock (DATABASE_LOCK_RETRIES). */
+  lockAttempts?: number;
+  log?: (message: string) => void;
+}
+
+export const DEFAULT_LOCK_TIMEOUT_MS = 2_000;
+export const DEFAULT_LOCK_ATTEMPTS = 5;
+
+export async function migratePostgres(ownerUrl: string, opts: PgMigrateOptions = {}): Promise<void> {
+  const client = new pg.Client({ connectionString: ownerUrl, connectionTimeoutMillis: opts.connectionTimeoutMillis ?? 5_000 });
   await client.connect();
   try {
+    // Waiting for another instance's migration is expected: no lock_timeout on this one.
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
-    await migratePgDb(drizzlePg({ client }), { migrationsFolder: migrationsFolder("pg") });
+    await retryOnLockTimeout(
+      "migrations",
+      async () => {
+        // Also bounds the migrations written before squawk (their files do not set it). A file's
+        // own SET inside the migration transaction is rolled back with it on a failed attempt.
+        await client.query(`SET lock_timeout = ${Math.trunc(opts.lockTimeoutMillis ?? DEFAULT_LOCK_TIMEOUT_MS)}`);
+        await migratePgDb(drizzlePg({ client }), { migrationsFolder: migrationsFolder("pg") });
+      },
+      { attempts: opts.lockAttempts ?? DEFAULT_LOCK_ATTEMPTS, log: opts.log ?? ((m) => console.warn(`[migrate] ${m}`)) },
+    );
   } finally {
+    await client.query("RESET lock_timeout").catch(() => undefined);
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
     await client.end();
   }

@@ -1,0 +1,35 @@
+// DDL under traffic: a statement that needs a strong lock waits at most lock_timeout (and every
+// request queued behind it with it), then gives up; we retry a bounded number of times with a
+// growing, jittered pause so the app's queries run in between.
+const RETRYABLE = new Set(["55P03", "40P01"]); // lock_not_available (lock_timeout), deadlock_detected
+
+export interface LockRetryOptions {
+  attempts: number;
+  /** First pause; doubles each attempt (with ±50% jitter), capped at 10 s. */
+  baseDelayMs?: number;
+  log?: (message: string) => void;
+}
+
+export const isLockTimeout = (e: unknown): boolean => {
+  for (let cur = e, i = 0; cur instanceof Error && i < 5; cur = (cur as Error).cause, i++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === "string") return RETRYABLE.has(code);
+  }
+  return false;
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function retryOnLockTimeout<T>(what: string, fn: () => Promise<T>, opts: LockRetryOptions): Promise<T> {
+  const base = opts.baseDelayMs ?? 500;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!isLockTimeout(e) || attempt >= opts.attempts) throw e;
+      const pause = Math.min(10_000, base * 2 ** (attempt - 1)) * (0.5 + Math.random());
+      opts.log?.(`${what}: lock not granted within lock_timeout (attempt ${attempt}/${opts.attempts}); retrying in ${Math.round(pause)} ms`);
+      await sleep(pause);
+    }
+  }
+}
