@@ -12,6 +12,10 @@ export type SceneType = (typeof SCENE_TYPES)[number];
 export const TASK_TYPES = ["script_written", "scene_filmed", "audio_recorded", "edited"] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
+/** Named versions: taken on demand ("manual") or by the app before a regenerate or a restore ("auto"). */
+export const SNAPSHOT_KINDS = ["manual", "auto"] as const;
+export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];
+
 export const PLATFORMS = ["tiktok", "youtube_shorts", "instagram_reels", "facebook_reels", "youtube", "generic"] as const;
 export type Platform = (typeof PLATFORMS)[number];
 

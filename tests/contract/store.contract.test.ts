@@ -176,6 +176,21 @@ describe.each(DIALECTS)("store contract on %s", (dialect) => {
       expect(await store.getStoryboard(u.id, sb.id)).toEqual(sb);
     });
 
+    it("makes a project's first storyboard its main one, and the oldest live one when the main is deleted", async () => {
+      const u = await f.user();
+      const p = await f.project(u.id);
+      const mains = async () =>
+        (await raw.query<{ id: number; is_main: unknown }>("SELECT id, is_main FROM storyboards WHERE project_id = $1 ORDER BY id", [p.id])).map((r) => [Number(r.id), Boolean(r.is_main)]);
+      const a = await f.storyboard(u.id, p.id, { sceneCount: 1 });
+      const b = await f.storyboard(u.id, p.id, { sceneCount: 1 });
+      const c = await f.storyboard(u.id, p.id, { sceneCount: 1 });
+      expect(await mains()).toEqual([[a.id, true], [b.id, false], [c.id, false]]);
+      await store.deleteStoryboard(u.id, b.id);
+      expect(await mains()).toEqual([[a.id, true], [c.id, false]]);
+      await store.deleteStoryboard(u.id, a.id);
+      expect(await mains()).toEqual([[c.id, true]]);
+    });
+
     it("refuses bad input naming the field and writes nothing", async () => {
       const u = await f.user();
       const p = await f.project(u.id);

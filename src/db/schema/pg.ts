@@ -2,7 +2,10 @@
 // Deviations from the design's DDL, each deliberate (see docs/schema.md):
 // - every column that has a DEFAULT is also NOT NULL (a NULL status would pass the CHECK);
 // - TIMESTAMP is `timestamp with time zone`;
-// - users.email_verified is added because @auth/drizzle-adapter writes it.
+// - users.email_verified is added because @auth/drizzle-adapter writes it;
+// - soft delete (projects/storyboards.deleted_at), the main storyboard of a project
+//   (storyboards.is_main), scenes.edited_fields and named versions (storyboard_snapshots)
+//   serve the editor's undo, history and honest regenerate.
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -16,10 +19,11 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   varchar,
 } from "drizzle-orm/pg-core";
 import type { AdapterAccountType } from "@auth/core/adapters";
-import { PROJECT_STATUSES, SCENE_TYPES, STORYBOARD_STATUSES, TASK_TYPES } from "../../domain/constants";
+import { PROJECT_STATUSES, SCENE_TYPES, SNAPSHOT_KINDS, STORYBOARD_STATUSES, TASK_TYPES } from "../../domain/constants";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const createdAt = () => ts("created_at").notNull().defaultNow();
@@ -52,6 +56,8 @@ export const projects = pgTable(
     status: varchar("status", { length: 20 }).notNull().default("active"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** Soft delete: set when the creator deletes it (Undo clears it); a scheduled job purges it later. */
+    deletedAt: ts("deleted_at"),
   },
   (t) => [
     check("projects_status_check", sql`${t.status} IN (${inList(PROJECT_STATUSES)})`),
@@ -59,6 +65,7 @@ export const projects = pgTable(
     index("idx_projects_status").on(t.status),
     index("idx_projects_updated_at").on(t.updatedAt),
     index("idx_projects_user_status").on(t.userId, t.status),
+    index("idx_projects_deleted_at").on(t.deletedAt).where(sql`${t.deletedAt} IS NOT NULL`),
   ],
 );
 
@@ -81,6 +88,10 @@ export const storyboards = pgTable(
     generationOptions: jsonb("generation_options").$type<Record<string, unknown>>(),
     generatedAt: ts("generated_at").notNull().defaultNow(),
     updatedAt: updatedAt(),
+    /** The project's main storyboard: the one whose tasks are the project's progress. */
+    isMain: boolean("is_main").notNull().default(false),
+    /** Soft delete: set when the creator deletes it (Undo clears it); a scheduled job purges it later. */
+    deletedAt: ts("deleted_at"),
   },
   (t) => [
     check("storyboards_status_check", sql`${t.status} IN (${inList(STORYBOARD_STATUSES)})`),
@@ -88,6 +99,9 @@ export const storyboards = pgTable(
     index("idx_storyboards_status").on(t.status),
     index("idx_storyboards_generated_at").on(t.generatedAt),
     index("idx_storyboards_reference_urls").using("gin", t.referenceUrls),
+    // At most one live main storyboard per project (a deleted main keeps its flag for Undo).
+    uniqueIndex("uq_storyboards_main_per_project").on(t.projectId).where(sql`${t.isMain} AND ${t.deletedAt} IS NULL`),
+    index("idx_storyboards_deleted_at").on(t.deletedAt).where(sql`${t.deletedAt} IS NOT NULL`),
   ],
 );
 
@@ -109,6 +123,8 @@ export const scenes = pgTable(
     beat: text("beat"),
     /** A to-do when the brief lacked what the scene needs ("Mistake 2: name it here"); null once filled. */
     needsInput: text("needs_input"),
+    /** Fields the creator changed by hand since the engine wrote the scene (comma-separated); a regenerate asks before overwriting them. */
+    editedFields: varchar("edited_fields", { length: 255 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -139,6 +155,31 @@ export const sceneTasks = pgTable(
     index("idx_scene_tasks_scene_id").on(t.sceneId),
     index("idx_scene_tasks_completed").on(t.completed),
     index("idx_scene_tasks_type").on(t.taskType),
+  ],
+);
+
+/**
+ * Named versions of a storyboard: the whole storyboard (fields, scenes, ticks) as JSON, taken on
+ * demand and before every regenerate or restore, so any of them can be viewed, diffed and restored.
+ */
+export const storyboardSnapshots = pgTable(
+  "storyboard_snapshots",
+  {
+    id: serial("id").primaryKey(),
+    storyboardId: integer("storyboard_id")
+      .notNull()
+      .references(() => storyboards.id, { onDelete: "cascade" }),
+    name: varchar("name", { length: 255 }).notNull(),
+    kind: varchar("kind", { length: 20 }).notNull().default("manual"),
+    createdBy: varchar("created_by", { length: 255 }).references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    sceneCount: integer("scene_count").notNull().default(0),
+    totalDuration: integer("total_duration").notNull().default(0),
+    snapshot: jsonb("snapshot").$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [
+    check("storyboard_snapshots_kind_check", sql`${t.kind} IN (${inList(SNAPSHOT_KINDS)})`),
+    index("idx_storyboard_snapshots_storyboard").on(t.storyboardId, t.createdAt),
   ],
 );
 

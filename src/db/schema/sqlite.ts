@@ -2,9 +2,9 @@
 // indexes as schema/pg.ts. SQLite does not enforce VARCHAR(n), so each length the design gives
 // is a named CHECK here; JSON is stored as text; timestamps are integer milliseconds; booleans 0/1.
 import { sql, type AnyColumn } from "drizzle-orm";
-import { check, index, integer, primaryKey, sqliteTable, text, unique } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text, unique, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { AdapterAccountType } from "@auth/core/adapters";
-import { PROJECT_STATUSES, SCENE_TYPES, STORYBOARD_STATUSES, TASK_TYPES } from "../../domain/constants";
+import { PROJECT_STATUSES, SCENE_TYPES, SNAPSHOT_KINDS, STORYBOARD_STATUSES, TASK_TYPES } from "../../domain/constants";
 
 const nowMs = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 const ts = (name: string) => integer(name, { mode: "timestamp_ms" });
@@ -46,6 +46,7 @@ export const projects = sqliteTable(
     status: text("status", { length: 20 }).notNull().default("active"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    deletedAt: ts("deleted_at"),
   },
   (t) => [
     check("projects_status_check", sql`${t.status} IN (${inList(PROJECT_STATUSES)})`),
@@ -54,6 +55,7 @@ export const projects = sqliteTable(
     index("idx_projects_status").on(t.status),
     index("idx_projects_updated_at").on(t.updatedAt),
     index("idx_projects_user_status").on(t.userId, t.status),
+    index("idx_projects_deleted_at").on(t.deletedAt).where(sql`${t.deletedAt} IS NOT NULL`),
   ],
 );
 
@@ -76,6 +78,8 @@ export const storyboards = sqliteTable(
     generationOptions: text("generation_options", { mode: "json" }).$type<Record<string, unknown>>(),
     generatedAt: ts("generated_at").notNull().default(nowMs),
     updatedAt: updatedAt(),
+    isMain: integer("is_main", { mode: "boolean" }).notNull().default(false),
+    deletedAt: ts("deleted_at"),
   },
   (t) => [
     check("storyboards_status_check", sql`${t.status} IN (${inList(STORYBOARD_STATUSES)})`),
@@ -84,6 +88,8 @@ export const storyboards = sqliteTable(
     index("idx_storyboards_project_id").on(t.projectId),
     index("idx_storyboards_status").on(t.status),
     index("idx_storyboards_generated_at").on(t.generatedAt),
+    uniqueIndex("uq_storyboards_main_per_project").on(t.projectId).where(sql`${t.isMain} AND ${t.deletedAt} IS NULL`),
+    index("idx_storyboards_deleted_at").on(t.deletedAt).where(sql`${t.deletedAt} IS NOT NULL`),
     // The design's GIN index has no SQLite counterpart; JSON lookups on SQLite scan one user's rows.
   ],
 );
@@ -105,6 +111,8 @@ export const scenes = sqliteTable(
     /** See schema/pg.ts. Lengths are Zod's (a CHECK here would rebuild the table). */
     beat: text("beat"),
     needsInput: text("needs_input"),
+    /** See schema/pg.ts; its length is Zod's (a CHECK here would rebuild the table). */
+    editedFields: text("edited_fields", { length: 255 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -137,6 +145,28 @@ export const sceneTasks = sqliteTable(
     index("idx_scene_tasks_scene_id").on(t.sceneId),
     index("idx_scene_tasks_completed").on(t.completed),
     index("idx_scene_tasks_type").on(t.taskType),
+  ],
+);
+
+export const storyboardSnapshots = sqliteTable(
+  "storyboard_snapshots",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    storyboardId: integer("storyboard_id")
+      .notNull()
+      .references(() => storyboards.id, { onDelete: "cascade" }),
+    name: text("name", { length: 255 }).notNull(),
+    kind: text("kind", { length: 20 }).notNull().default("manual"),
+    createdBy: text("created_by", { length: 255 }).references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    sceneCount: integer("scene_count").notNull().default(0),
+    totalDuration: integer("total_duration").notNull().default(0),
+    snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [
+    check("storyboard_snapshots_kind_check", sql`${t.kind} IN (${inList(SNAPSHOT_KINDS)})`),
+    maxLength("storyboard_snapshots", t.name, 255),
+    index("idx_storyboard_snapshots_storyboard").on(t.storyboardId, t.createdAt),
   ],
 );
 

@@ -1,7 +1,7 @@
 // What the store's modules share: the tables and their column maps, transactions acting as a
 // user, the ownership lookups every operation starts with, and the building blocks of the
 // mutations (touching parents, renumbering scenes, inserting scenes with their tasks).
-import { and, between, count, eq, lt, sql } from "drizzle-orm";
+import { and, asc, between, count, eq, isNull, lt, sql } from "drizzle-orm";
 import { TASK_TYPES } from "../../domain/constants";
 import { conflict, notFound, validationError } from "../../domain/errors";
 import type { sceneInputSchema } from "../../domain/schemas";
@@ -205,6 +205,15 @@ export function createContext(driver: Driver) {
     return sumProgress(rows.map(progressOf));
   }
 
+  /** A project with live storyboards has a main one: when it has none, its oldest live one becomes main. */
+  async function ensureMain(c: Conn, projectId: number) {
+    const live = and(eq(storyboards.projectId, projectId), isNull(storyboards.deletedAt));
+    const [main] = await c.db.select({ id: storyboards.id }).from(storyboards).where(and(live, eq(storyboards.isMain, true))).limit(1);
+    if (main) return;
+    const [first] = await c.db.select({ id: storyboards.id }).from(storyboards).where(live).orderBy(asc(storyboards.id)).limit(1);
+    if (first) await c.db.update(storyboards).set({ isMain: true }).where(eq(storyboards.id, first.id));
+  }
+
   const parsePosition = (position: unknown, max: number) => {
     if (typeof position !== "number" || !Number.isInteger(position) || position < 1 || position > max) {
       throw validationError({ position: `Position must be a whole number from 1 to ${max}` });
@@ -212,5 +221,5 @@ export function createContext(driver: Driver) {
     return position;
   };
 
-  return { driver, tables, cols, read, write, ownProject, ownStoryboard, ownScene, editable, touchProject, syncTotals, insertScenes, shiftScenes, sceneCount, scenesWithTasks, storyboardView, projectProgress, parsePosition };
+  return { driver, tables, cols, read, write, ownProject, ownStoryboard, ownScene, editable, touchProject, syncTotals, insertScenes, shiftScenes, sceneCount, scenesWithTasks, storyboardView, projectProgress, ensureMain, parsePosition };
 }

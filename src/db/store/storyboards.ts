@@ -1,5 +1,5 @@
 // Storyboards: create with scenes and tasks, read the view, update, delete, generation state.
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { generationOptionsSchema, parseField, parseInput, storyboardCreateSchema, storyboardStatus, storyboardUpdateSchema } from "../../domain/schemas";
 import { HOT_SQL } from "./hot-sql";
 import { num, progressOf, toStoryboard } from "./rows";
@@ -8,7 +8,7 @@ import type { StoreContext } from "./context";
 import type { Store } from "./types";
 
 export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboard" | "getStoryboard" | "listStoryboards" | "updateStoryboard" | "deleteStoryboard" | "setStoryboardStatus" | "completeGeneration" | "getStoryboardProgress"> {
-  const { cols, read, write, ownProject, ownStoryboard, touchProject, insertScenes, storyboardView } = ctx;
+  const { cols, read, write, ownProject, ownStoryboard, touchProject, insertScenes, storyboardView, ensureMain } = ctx;
   const { storyboards, scenes } = ctx.tables;
   return {
     async createStoryboard(userId, input) {
@@ -16,6 +16,12 @@ export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboa
       return write(userId, async (c) => {
         await ownProject(c, userId, data.project_id);
         const now = new Date();
+        // The project's first live storyboard is its main one until the creator picks another.
+        const [main] = await c.db
+          .select({ id: storyboards.id })
+          .from(storyboards)
+          .where(and(eq(storyboards.projectId, data.project_id), eq(storyboards.isMain, true), isNull(storyboards.deletedAt)))
+          .limit(1);
         const [row] = await c.db
           .insert(storyboards)
           .values({
@@ -29,6 +35,7 @@ export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboa
             status: data.status,
             errorMessage: data.error_message ?? null,
             generationOptions: data.generation_options ?? null,
+            isMain: !main,
             generatedAt: now,
             updatedAt: now,
           })
@@ -73,6 +80,7 @@ export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboa
       write(userId, async (c) => {
         const sb = await ownStoryboard(c, userId, id);
         await c.db.delete(storyboards).where(eq(storyboards.id, id));
+        await ensureMain(c, sb.project_id);
         await touchProject(c, sb.project_id);
         return { project_id: sb.project_id };
       }),
