@@ -1,6 +1,12 @@
+-- Safe-migration settings (docs/operations.md): every lock waits at most 2 s, every statement 60 s.
+SET lock_timeout = '2s';
+--> statement-breakpoint
+SET statement_timeout = '60s';
+--> statement-breakpoint
 -- The main storyboard of every existing project is its first one (the rule new projects follow).
 -- Run as the owner, which FORCE ROW LEVEL SECURITY also binds (with no policy for it): the
 -- backfill lifts the force for its own statement only, inside this migration's transaction.
+-- Exception (docs/operations.md): a backfill inside the migration, one UPDATE of one row per project.
 ALTER TABLE storyboards NO FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 UPDATE storyboards SET is_main = true
