@@ -19,6 +19,15 @@ export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];
 export const PLATFORMS = ["tiktok", "youtube_shorts", "instagram_reels", "facebook_reels", "youtube", "generic"] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
+/** Frame shapes a storyboard is drawn in: vertical for TikTok, Shorts and Reels, 16:9 for YouTube. */
+export const ASPECT_RATIOS = ["9:16", "16:9", "1:1", "4:5"] as const;
+export type AspectRatio = (typeof ASPECT_RATIOS)[number];
+export const DEFAULT_ASPECT_RATIO: AspectRatio = "9:16";
+
+/** Image types a scene image is stored as (uploads of PNG, JPEG or WebP are re-encoded to one of these). */
+export const SCENE_IMAGE_TYPES = ["image/png", "image/jpeg"] as const;
+export type SceneImageType = (typeof SCENE_IMAGE_TYPES)[number];
+
 /** Column limits of the design's DDL, enforced by Zod at the edges and by the database. */
 export const LIMITS = {
   email: 255,
@@ -32,4 +41,8 @@ export const LIMITS = {
   sceneBeat: 60,
   needsInput: 300,
   referenceUrls: 10,
+  /** An uploaded scene image, before re-encoding. */
+  sceneImageBytes: 5 * 1024 * 1024,
+  /** Active (not revoked) share links per storyboard. */
+  shareLinksPerStoryboard: 20,
 } as const;

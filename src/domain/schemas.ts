@@ -1,7 +1,7 @@
 // Zod schemas for every input that crosses into the app: the API, server actions and the store
 // all validate with these, so a limit is written once. Unknown keys are stripped, never stored.
 import { z } from "zod";
-import { LIMITS, PLATFORMS, PROJECT_STATUSES, SCENE_TYPES, STORYBOARD_STATUSES, TASK_TYPES } from "./constants";
+import { ASPECT_RATIOS, LIMITS, PLATFORMS, PROJECT_STATUSES, SCENE_TYPES, STORYBOARD_STATUSES, TASK_TYPES } from "./constants";
 import { validationError } from "./errors";
 
 const trimmed = (max: number, label: string) =>
@@ -25,6 +25,7 @@ export const storyboardStatus = z.enum(STORYBOARD_STATUSES, { error: `Status mus
 export const sceneType = z.enum(SCENE_TYPES, { error: `Scene type must be one of ${SCENE_TYPES.join(", ")}` });
 export const taskType = z.enum(TASK_TYPES, { error: `Task type must be one of ${TASK_TYPES.join(", ")}` });
 export const platform = z.enum(PLATFORMS, { error: `Platform must be one of ${PLATFORMS.join(", ")}` });
+export const aspectRatio = z.enum(ASPECT_RATIOS, { error: `Aspect ratio must be one of ${ASPECT_RATIOS.join(", ")}` });
 
 export const userUpsertSchema = z.object({
   email: z.email({ error: "Email must be a valid address" }).max(LIMITS.email, { error: `Email must be at most ${LIMITS.email} characters` }).transform((e) => e.toLowerCase()),
@@ -75,6 +76,7 @@ export const storyboardCreateSchema = z.object({
   error_message: z.string().max(2000).nullish(),
   scenes: z.array(sceneInputSchema).max(200, { error: "At most 200 scenes" }).default([]),
   generation_options: z.lazy(() => generationOptionsSchema).nullish(),
+  aspect_ratio: aspectRatio.optional(),
 });
 export const generationOptionsSchema = z.object({
   duration: z.number({ error: "Duration must be a number of seconds" }).int({ error: "Duration must be whole seconds" }).min(5, { error: "Duration must be at least 5 seconds" }).max(180, { error: "Duration must be at most 180 seconds" }).optional(),
@@ -89,6 +91,8 @@ export const storyboardGenerateSchema = z.object({
   brief: required(LIMITS.brief, "Brief"),
   reference_urls: referenceUrlsSchema.default([]),
   ...generationOptionsSchema.shape,
+  /** Left out: 16:9 for YouTube, else 9:16. */
+  aspect_ratio: aspectRatio.optional(),
 });
 export type StoryboardGenerate = z.input<typeof storyboardGenerateSchema>;
 
@@ -96,6 +100,7 @@ export const storyboardUpdateSchema = z.object({
   title: required(LIMITS.storyboardTitle, "Title").optional(),
   brief: required(LIMITS.brief, "Brief").optional(),
   reference_urls: referenceUrlsSchema.optional(),
+  aspect_ratio: aspectRatio.optional(),
 });
 
 export type UserUpsert = z.input<typeof userUpsertSchema>;

@@ -1,9 +1,9 @@
 // Domain types returned by the store and sent by the API. Field names are the design's column
 // names (snake_case) so that the database, the engine, the API and the UI speak one language.
 // Timestamps are ISO-8601 strings: they survive JSON, the Redis cache and React serialization.
-import type { Platform, ProjectStatus, SceneType, StoryboardStatus, TaskType } from "./constants";
+import type { AspectRatio, Platform, ProjectStatus, SceneImageType, SceneType, StoryboardStatus, TaskType } from "./constants";
 
-export type { Platform, ProjectStatus, SceneType, StoryboardStatus, TaskType };
+export type { AspectRatio, Platform, ProjectStatus, SceneImageType, SceneType, StoryboardStatus, TaskType };
 
 /** What the creator asked the engine for; absent keys were left to the engine to infer. */
 export interface GenerationOptions {
@@ -54,6 +54,7 @@ export interface Storyboard {
   status: StoryboardStatus;
   error_message: string | null;
   generation_options: GenerationOptions;
+  aspect_ratio: AspectRatio;
   generated_at: string;
   updated_at: string;
 }
@@ -89,8 +90,19 @@ export interface SceneTask {
   updated_at: string;
 }
 
+/** What is known of a scene's uploaded image without reading its bytes. */
+export interface SceneImageMeta {
+  content_type: SceneImageType;
+  width: number;
+  height: number;
+  byte_size: number;
+  updated_at: string;
+}
+
 export interface SceneWithTasks extends Scene {
   tasks: SceneTask[];
+  /** The creator's own picture, which replaces the drawn frame; null when there is none. */
+  image: SceneImageMeta | null;
 }
 
 export interface StoryboardWithScenes extends Storyboard, Progress {
@@ -103,4 +115,41 @@ export interface SceneProgress extends Scene, Progress {}
 export interface ProjectDetail extends Progress {
   project: Project;
   storyboards: Array<StoryboardSummary & { scenes: SceneProgress[] }>;
+}
+
+/** A scene image's bytes, as stored (PNG or JPEG, re-encoded on upload). */
+export interface SceneImage extends SceneImageMeta {
+  scene_id: number;
+  data: Uint8Array;
+}
+
+/** A read-only link to a storyboard as its owner sees it (the token itself is shown only once). */
+export interface ShareLink {
+  id: number;
+  storyboard_id: number;
+  allow_comments: boolean;
+  created_at: string;
+  last_opened_at: string | null;
+  revoked_at: string | null;
+}
+
+/**
+ * What a share link shows: the storyboard's frames and text, and nothing of its owner (no name,
+ * email, brief or references).
+ */
+export interface SharedStoryboard {
+  link: { id: number; allow_comments: boolean };
+  project_title: string;
+  storyboard: {
+    id: number;
+    title: string;
+    total_scenes: number;
+    total_duration: number;
+    status: StoryboardStatus;
+    platform: Platform | null;
+    aspect_ratio: AspectRatio;
+    generated_at: string;
+    updated_at: string;
+  };
+  scenes: SceneWithTasks[];
 }

@@ -10,6 +10,7 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -23,12 +24,13 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 import type { AdapterAccountType } from "@auth/core/adapters";
-import { PROJECT_STATUSES, SCENE_TYPES, SNAPSHOT_KINDS, STORYBOARD_STATUSES, TASK_TYPES } from "../../domain/constants";
+import { ASPECT_RATIOS, PROJECT_STATUSES, SCENE_IMAGE_TYPES, SCENE_TYPES, SNAPSHOT_KINDS, STORYBOARD_STATUSES, TASK_TYPES } from "../../domain/constants";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const createdAt = () => ts("created_at").notNull().defaultNow();
 const updatedAt = () => ts("updated_at").notNull().defaultNow();
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
 export const users = pgTable(
   "users",
@@ -86,6 +88,8 @@ export const storyboards = pgTable(
     errorMessage: text("error_message"),
     /** What the creator asked the engine for (duration, platform, pattern, seed), so a retry or a restart can run it again. */
     generationOptions: jsonb("generation_options").$type<Record<string, unknown>>(),
+    /** The frame shape every scene is drawn in (9:16, 16:9, 1:1, 4:5). */
+    aspectRatio: varchar("aspect_ratio", { length: 5 }).notNull().default("9:16"),
     generatedAt: ts("generated_at").notNull().defaultNow(),
     updatedAt: updatedAt(),
     /** The project's main storyboard: the one whose tasks are the project's progress. */
@@ -95,6 +99,7 @@ export const storyboards = pgTable(
   },
   (t) => [
     check("storyboards_status_check", sql`${t.status} IN (${inList(STORYBOARD_STATUSES)})`),
+    check("storyboards_aspect_ratio_check", sql`${t.aspectRatio} IN (${inList(ASPECT_RATIOS)})`),
     index("idx_storyboards_project_id").on(t.projectId),
     index("idx_storyboards_status").on(t.status),
     index("idx_storyboards_generated_at").on(t.generatedAt),
@@ -181,6 +186,45 @@ export const storyboardSnapshots = pgTable(
     check("storyboard_snapshots_kind_check", sql`${t.kind} IN (${inList(SNAPSHOT_KINDS)})`),
     index("idx_storyboard_snapshots_storyboard").on(t.storyboardId, t.createdAt),
   ],
+);
+
+/** A creator's own picture for a scene (replaces the drawn sketch), re-encoded on upload. */
+export const sceneImages = pgTable(
+  "scene_images",
+  {
+    sceneId: integer("scene_id")
+      .primaryKey()
+      .references(() => scenes.id, { onDelete: "cascade" }),
+    contentType: varchar("content_type", { length: 20 }).notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    data: bytea("data").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check("scene_images_content_type_check", sql`${t.contentType} IN (${inList(SCENE_IMAGE_TYPES)})`)],
+);
+
+/**
+ * Read-only links to one storyboard. Only the SHA-256 of the token is kept: the link is shown
+ * once, when it is made. Revoking keeps the row (and whatever hangs off it) with revoked_at set.
+ */
+export const shareLinks = pgTable(
+  "share_links",
+  {
+    id: serial("id").primaryKey(),
+    storyboardId: integer("storyboard_id")
+      .notNull()
+      .references(() => storyboards.id, { onDelete: "cascade" }),
+    tokenHash: varchar("token_hash", { length: 64 }).notNull().unique("share_links_token_hash_unique"),
+    /** Lets reviewers holding the link comment on scenes. */
+    allowComments: boolean("allow_comments").notNull().default(false),
+    createdAt: createdAt(),
+    lastOpenedAt: ts("last_opened_at"),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [index("idx_share_links_storyboard_id").on(t.storyboardId)],
 );
 
 // Auth.js tables, shaped as @auth/drizzle-adapter expects (property names are the adapter's).

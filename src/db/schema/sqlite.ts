@@ -2,9 +2,9 @@
 // indexes as schema/pg.ts. SQLite does not enforce VARCHAR(n), so each length the design gives
 // is a named CHECK here; JSON is stored as text; timestamps are integer milliseconds; booleans 0/1.
 import { sql, type AnyColumn } from "drizzle-orm";
-import { check, index, integer, primaryKey, sqliteTable, text, unique, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, check, index, integer, primaryKey, sqliteTable, text, unique, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { AdapterAccountType } from "@auth/core/adapters";
-import { PROJECT_STATUSES, SCENE_TYPES, SNAPSHOT_KINDS, STORYBOARD_STATUSES, TASK_TYPES } from "../../domain/constants";
+import { ASPECT_RATIOS, PROJECT_STATUSES, SCENE_IMAGE_TYPES, SCENE_TYPES, SNAPSHOT_KINDS, STORYBOARD_STATUSES, TASK_TYPES } from "../../domain/constants";
 
 const nowMs = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 const ts = (name: string) => integer(name, { mode: "timestamp_ms" });
@@ -76,6 +76,8 @@ export const storyboards = sqliteTable(
     errorMessage: text("error_message"),
     /** What the creator asked the engine for (duration, platform, pattern, seed), so a retry or a restart can run it again. */
     generationOptions: text("generation_options", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** The frame shape every scene is drawn in (9:16, 16:9, 1:1, 4:5). */
+    aspectRatio: text("aspect_ratio", { length: 5 }).notNull().default("9:16"),
     generatedAt: ts("generated_at").notNull().default(nowMs),
     updatedAt: updatedAt(),
     isMain: integer("is_main", { mode: "boolean" }).notNull().default(false),
@@ -83,6 +85,7 @@ export const storyboards = sqliteTable(
   },
   (t) => [
     check("storyboards_status_check", sql`${t.status} IN (${inList(STORYBOARD_STATUSES)})`),
+    check("storyboards_aspect_ratio_check", sql`${t.aspectRatio} IN (${inList(ASPECT_RATIOS)})`),
     maxLength("storyboards", t.title, 255),
     maxLength("storyboards", t.patternSource, 255),
     index("idx_storyboards_project_id").on(t.projectId),
@@ -168,6 +171,45 @@ export const storyboardSnapshots = sqliteTable(
     maxLength("storyboard_snapshots", t.name, 255),
     index("idx_storyboard_snapshots_storyboard").on(t.storyboardId, t.createdAt),
   ],
+);
+
+/** A creator's own picture for a scene (replaces the drawn sketch), re-encoded on upload. */
+export const sceneImages = sqliteTable(
+  "scene_images",
+  {
+    sceneId: integer("scene_id")
+      .primaryKey()
+      .references(() => scenes.id, { onDelete: "cascade" }),
+    contentType: text("content_type", { length: 20 }).notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    data: blob("data", { mode: "buffer" }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check("scene_images_content_type_check", sql`${t.contentType} IN (${inList(SCENE_IMAGE_TYPES)})`)],
+);
+
+/**
+ * Read-only links to one storyboard. Only the SHA-256 of the token is kept: the link is shown
+ * once, when it is made. Revoking keeps the row (and whatever hangs off it) with revoked_at set.
+ */
+export const shareLinks = sqliteTable(
+  "share_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    storyboardId: integer("storyboard_id")
+      .notNull()
+      .references(() => storyboards.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash", { length: 64 }).notNull().unique("share_links_token_hash_unique"),
+    /** Lets reviewers holding the link comment on scenes. */
+    allowComments: integer("allow_comments", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+    lastOpenedAt: ts("last_opened_at"),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [maxLength("share_links", t.tokenHash, 64), index("idx_share_links_storyboard_id").on(t.storyboardId)],
 );
 
 export const accounts = sqliteTable(

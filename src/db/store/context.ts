@@ -8,7 +8,7 @@ import type { sceneInputSchema } from "../../domain/schemas";
 import type { Progress, SceneWithTasks, StoryboardWithScenes } from "../../domain/types";
 import type { Conn, Driver, Row } from "./driver";
 import { HOT_SQL } from "./hot-sql";
-import { num, progressOf, toProject, toScene, toStoryboard, toTask } from "./rows";
+import { num, progressOf, toImageMeta, toProject, toScene, toStoryboard, toTask } from "./rows";
 import type { z } from "zod";
 
 export type ParsedScene = z.output<typeof sceneInputSchema>;
@@ -53,6 +53,7 @@ export function createContext(driver: Driver) {
       status: storyboards.status,
       error_message: storyboards.errorMessage,
       generation_options: storyboards.generationOptions,
+      aspect_ratio: storyboards.aspectRatio,
       generated_at: storyboards.generatedAt,
       updated_at: storyboards.updatedAt,
     },
@@ -153,7 +154,7 @@ export function createContext(driver: Driver) {
     ).map((r) => toTask(r as Row));
     return inserted
       .sort((a, b) => a.scene_number - b.scene_number)
-      .map((s) => ({ ...s, tasks: tasks.filter((t) => t.scene_id === s.id).sort((a, b) => a.id - b.id) }));
+      .map((s) => ({ ...s, tasks: tasks.filter((t) => t.scene_id === s.id).sort((a, b) => a.id - b.id), image: null }));
   }
 
   /**
@@ -183,7 +184,7 @@ export function createContext(driver: Driver) {
     for (const r of rows) {
       let scene = out[out.length - 1];
       if (!scene || scene.id !== num(r.id)) {
-        scene = { ...toScene(r), tasks: [] };
+        scene = { ...toScene(r), tasks: [], image: toImageMeta(r) };
         out.push(scene);
       }
       if (r.task_id !== null && r.task_id !== undefined) {

@@ -4,7 +4,7 @@
 
 const PROJECT = "p.id, p.user_id, p.title, p.description, p.status, p.created_at, p.updated_at";
 const STORYBOARD =
-  "s.id, s.project_id, s.title, s.brief, s.reference_urls, s.total_scenes, s.total_duration, s.pattern_source, s.status, s.error_message, s.generation_options, s.generated_at, s.updated_at";
+  "s.id, s.project_id, s.title, s.brief, s.reference_urls, s.total_scenes, s.total_duration, s.pattern_source, s.status, s.error_message, s.generation_options, s.aspect_ratio, s.generated_at, s.updated_at";
 const SCENE =
   "sc.id, sc.storyboard_id, sc.scene_number, sc.duration, sc.scene_type, sc.visual_description, sc.script, sc.text_overlay, sc.camera_angle, sc.beat, sc.needs_input, sc.created_at, sc.updated_at";
 const PROGRESS = "COUNT(t.id) AS total_tasks, COUNT(t.id) FILTER (WHERE t.completed) AS completed_tasks";
@@ -53,10 +53,11 @@ SELECT ${STORYBOARD}
 FROM storyboards s JOIN projects p ON p.id = s.project_id
 WHERE s.id = $1 AND p.user_id = $2`,
 
-  /** Storyboard view, part 2: its scenes in order, each with its tasks (one row per task). */
+  /** Storyboard view, part 2: its scenes in order, each with its tasks (one row per task) and its image's metadata. */
   storyboardScenes: `
-SELECT ${SCENE}, t.id AS task_id, t.task_type, t.completed, t.completed_at, t.updated_at AS task_updated_at
-FROM scenes sc LEFT JOIN scene_tasks t ON t.scene_id = sc.id
+SELECT ${SCENE}, t.id AS task_id, t.task_type, t.completed, t.completed_at, t.updated_at AS task_updated_at,
+  si.content_type AS image_content_type, si.width AS image_width, si.height AS image_height, si.byte_size AS image_byte_size, si.updated_at AS image_updated_at
+FROM scenes sc LEFT JOIN scene_tasks t ON t.scene_id = sc.id LEFT JOIN scene_images si ON si.scene_id = sc.id
 WHERE sc.storyboard_id = $1
 ORDER BY sc.scene_number, t.id`,
 

@@ -1,6 +1,6 @@
 // Turns rows of either driver into domain objects: PostgreSQL gives Date, boolean and parsed
 // JSON; SQLite gives integer milliseconds, 0/1 and JSON text.
-import type { Project, Scene, SceneTask, Storyboard, User } from "../../domain/types";
+import type { Project, Scene, SceneImageMeta, SceneTask, Storyboard, User } from "../../domain/types";
 import type { Row } from "./driver";
 
 export const iso = (v: unknown): string => {
@@ -56,6 +56,7 @@ export const toStoryboard = (r: Row): Storyboard => ({
   status: String(r.status) as Storyboard["status"],
   error_message: str(r.error_message),
   generation_options: jsonObject(r.generation_options),
+  aspect_ratio: String(r.aspect_ratio ?? "9:16") as Storyboard["aspect_ratio"],
   generated_at: iso(r.generated_at),
   updated_at: iso(r.updated_at),
 });
@@ -75,6 +76,18 @@ export const toScene = (r: Row): Scene => ({
   created_at: iso(r.created_at),
   updated_at: iso(r.updated_at),
 });
+
+/** The image columns of a scene row (prefixed image_), or null when the scene has no image. */
+export const toImageMeta = (r: Row): SceneImageMeta | null =>
+  r.image_content_type === null || r.image_content_type === undefined
+    ? null
+    : {
+        content_type: String(r.image_content_type) as SceneImageMeta["content_type"],
+        width: num(r.image_width),
+        height: num(r.image_height),
+        byte_size: num(r.image_byte_size),
+        updated_at: iso(r.image_updated_at),
+      };
 
 export const toTask = (r: Row): SceneTask => ({
   id: num(r.id),

@@ -1,5 +1,5 @@
 // The store's one implementation, written once over a Driver and composed of one module per
-// aggregate (users, projects, storyboards, scenes, tasks, maintenance) that share a context
+// aggregate (users, projects, storyboards, scenes, tasks, scene images, shares, maintenance) that share a context
 // (context.ts). Each dialect supplies only its connection, transaction and error handling
 // (pg.ts, sqlite.ts); the hot reads are shared SQL (hot-sql.ts). Ownership is checked in every
 // statement's WHERE clause, and on PostgreSQL row level security checks it again underneath.
@@ -7,7 +7,9 @@ import { createContext } from "./context";
 import type { Driver } from "./driver";
 import { maintenanceStore } from "./maintenance";
 import { projectsStore } from "./projects";
+import { sceneImagesStore } from "./scene-images";
 import { scenesStore } from "./scenes";
+import { sharesStore } from "./shares";
 import { storyboardsStore } from "./storyboards";
 import { tasksStore } from "./tasks";
 import type { Store } from "./types";
@@ -22,6 +24,8 @@ export function createStore(driver: Driver): Store {
     ...storyboardsStore(ctx),
     ...scenesStore(ctx),
     ...tasksStore(ctx),
+    ...sceneImagesStore(ctx),
+    ...sharesStore(ctx),
     ...maintenanceStore(ctx),
     ping: () => driver.ping(),
     close: () => driver.close(),

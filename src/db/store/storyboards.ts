@@ -36,6 +36,7 @@ export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboa
             errorMessage: data.error_message ?? null,
             generationOptions: data.generation_options ?? null,
             isMain: !main,
+            ...(data.aspect_ratio !== undefined && { aspectRatio: data.aspect_ratio }),
             generatedAt: now,
             updatedAt: now,
           })
@@ -67,6 +68,7 @@ export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboa
             ...(data.title !== undefined && { title: data.title }),
             ...(data.brief !== undefined && { brief: data.brief }),
             ...(data.reference_urls !== undefined && { referenceUrls: data.reference_urls }),
+            ...(data.aspect_ratio !== undefined && { aspectRatio: data.aspect_ratio }),
             updatedAt: now,
           })
           .where(eq(storyboards.id, id))

@@ -9,10 +9,14 @@ import type {
   ProjectDetail,
   ProjectSummary,
   Scene,
+  SceneImage,
+  SceneImageMeta,
   SceneTask,
   SceneWithTasks,
   Storyboard,
   StoryboardSummary,
+  SharedStoryboard,
+  ShareLink,
   StoryboardWithScenes,
   User,
 } from "../../domain/types";
@@ -34,6 +38,13 @@ export interface GenerationResult {
   scenes: SceneInput[];
   /** Replaces the stored generation options (e.g. with what the engine inferred). */
   generation_options?: GenerationOptions;
+}
+
+export interface NewSceneImage {
+  content_type: SceneImage["content_type"];
+  width: number;
+  height: number;
+  data: Uint8Array;
 }
 
 export interface Store {
@@ -73,6 +84,29 @@ export interface Store {
   getSceneProgress(userId: string, sceneId: number): Promise<Progress>;
 
   setTaskCompleted(userId: string, taskId: number, completed: boolean): Promise<TaskUpdate>;
+
+  /** Stores (or replaces) a scene's image; the bytes must already be a re-encoded PNG or JPEG. */
+  setSceneImage(userId: string, sceneId: number, image: NewSceneImage): Promise<SceneImageMeta>;
+  /** Removes a scene's image (the drawn frame shows again); no image is not an error. */
+  deleteSceneImage(userId: string, sceneId: number): Promise<void>;
+  getSceneImage(userId: string, sceneId: number): Promise<SceneImage>;
+  /** Every image of a storyboard's scenes, in scene order (for exports). */
+  listSceneImages(userId: string, storyboardId: number): Promise<SceneImage[]>;
+
+  /** A new live link; the caller made the token and passes only its SHA-256 (hex). */
+  createShareLink(userId: string, storyboardId: number, input: { token_hash: string; allow_comments?: boolean }): Promise<ShareLink>;
+  /** A storyboard's links, newest first, revoked ones included. */
+  listShareLinks(userId: string, storyboardId: number): Promise<ShareLink[]>;
+  updateShareLink(userId: string, linkId: number, patch: { allow_comments: boolean }): Promise<ShareLink>;
+  /** Revokes a link for good (idempotent); its token opens nothing from then on. */
+  revokeShareLink(userId: string, linkId: number): Promise<ShareLink>;
+  /**
+   * The one path that reads without a user: the storyboard of a live link's token hash, or null
+   * for an unknown or revoked one. Records when the link was last opened.
+   */
+  openSharedStoryboard(tokenHash: string): Promise<SharedStoryboard | null>;
+  /** The images of a live link's storyboard (one scene's when sceneId is given); [] otherwise. */
+  getSharedSceneImages(tokenHash: string, sceneId?: number): Promise<SceneImage[]>;
 
   /** Fails storyboards left 'generating' (by a restart) whose last update is older than `before`. */
   failInterruptedGenerations(before: Date, message: string): Promise<number>;

@@ -14,6 +14,7 @@ export async function duplicateStoryboard(userId: string, storyboardId: number):
     status: sb.status === "generating" ? "error" : sb.status,
     error_message: sb.status === "completed" ? null : "Copied before generation finished; retry to generate it",
     generation_options: sb.generation_options,
+    aspect_ratio: sb.aspect_ratio,
     scenes: sb.scenes.map(({ duration, scene_type, visual_description, script, text_overlay, camera_angle, beat, needs_input }) => ({
       duration,
       scene_type,

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { parseInput, storyboardGenerateSchema, type StoryboardGenerate } from "../../domain/schemas";
 import type { Storyboard } from "../../domain/types";
+import { DEFAULT_ASPECT_RATIO, type AspectRatio, type Platform } from "../../domain/constants";
 import { listPatterns, resolvePatternId } from "../../engine";
 import { limitGeneration } from "../../server/rate-limit";
 import { cacheKeys, services } from "../../server/services";
@@ -20,6 +21,9 @@ const generateInputSchema = storyboardGenerateSchema.extend({
   ),
 });
 
+/** YouTube's player is 16:9; TikTok, Shorts and Reels (and a brief for no platform in particular) are vertical. */
+const defaultAspectRatio = (platform: Platform | undefined): AspectRatio => (platform === "youtube" ? "16:9" : DEFAULT_ASPECT_RATIO);
+
 /** The brief's first line, cut at a word boundary near 80 characters. */
 function titleFromBrief(brief: string): string {
   const line = brief.split(/\r?\n/).find((l) => l.trim() !== "")?.trim() ?? "";
@@ -34,12 +38,13 @@ export async function generateStoryboard(userId: string, projectId: number, inpu
   const { store, cache } = await services();
   await store.getProject(userId, projectId); // 404 before spending the user's rate budget
   await limitGeneration(userId);
-  const { title, brief, reference_urls, ...options } = data;
+  const { title, brief, reference_urls, aspect_ratio, ...options } = data;
   const sb = await store.createStoryboard(userId, {
     project_id: projectId,
     title: title || titleFromBrief(brief),
     brief,
     reference_urls,
+    aspect_ratio: aspect_ratio ?? defaultAspectRatio(options.platform),
     status: "generating",
     generation_options: { ...options, ...(options.pattern && { pattern: resolvePatternId(options.pattern) }) },
     scenes: [],

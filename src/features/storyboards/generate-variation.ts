@@ -14,6 +14,7 @@ export async function generateVariation(userId: string, storyboardId: number): P
     title: `${base} (variation ${siblings.length + 1})`.slice(0, 255),
     brief: sb.brief,
     reference_urls: sb.reference_urls,
+    aspect_ratio: sb.aspect_ratio,
     ...(duration !== undefined && { duration }),
     ...(platform !== undefined && { platform }),
     ...(pattern !== undefined && { pattern }),

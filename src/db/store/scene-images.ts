@@ -1,0 +1,101 @@
+// Scene images: a creator's own picture per scene, kept in the database beside the scene (bytes
+// already re-encoded by the caller). Deleting the scene deletes its image (ON DELETE CASCADE).
+import { asc, eq } from "drizzle-orm";
+import { SCENE_IMAGE_TYPES } from "../../domain/constants";
+import { notFound } from "../../domain/errors";
+import { parseInput } from "../../domain/schemas";
+import type { SceneImage } from "../../domain/types";
+import { z } from "zod";
+import { HOT_SQL } from "./hot-sql";
+import { iso, num } from "./rows";
+import type { Row } from "./driver";
+import type { StoreContext } from "./context";
+import type { Store } from "./types";
+
+/** Re-encoded images are far below this; anything larger did not come through the encoder. */
+const MAX_STORED_BYTES = 12 * 1024 * 1024;
+const side = z.number().int().min(1).max(10_000);
+const newImageSchema = z.object({
+  content_type: z.enum(SCENE_IMAGE_TYPES, { error: `Image type must be one of ${SCENE_IMAGE_TYPES.join(", ")}` }),
+  width: side,
+  height: side,
+  data: z.instanceof(Uint8Array).refine((d) => d.byteLength > 0 && d.byteLength <= MAX_STORED_BYTES, { error: "Image data is empty or too large" }),
+});
+
+const asBuffer = (d: Uint8Array) => (Buffer.isBuffer(d) ? d : Buffer.from(d.buffer, d.byteOffset, d.byteLength));
+
+export const toSceneImage = (r: Row): SceneImage => ({
+  scene_id: num(r.scene_id),
+  content_type: String(r.content_type) as SceneImage["content_type"],
+  width: num(r.width),
+  height: num(r.height),
+  byte_size: num(r.byte_size),
+  updated_at: iso(r.updated_at),
+  data: r.data instanceof Uint8Array ? r.data : Buffer.from(r.data as ArrayBuffer),
+});
+
+/** The columns toSceneImage reads. */
+export const sceneImageColumns = ({ tables: { sceneImages } }: Pick<StoreContext, "tables">) => ({
+  scene_id: sceneImages.sceneId,
+  content_type: sceneImages.contentType,
+  width: sceneImages.width,
+  height: sceneImages.height,
+  byte_size: sceneImages.byteSize,
+  data: sceneImages.data,
+  updated_at: sceneImages.updatedAt,
+});
+
+export function sceneImagesStore(ctx: StoreContext): Pick<Store, "setSceneImage" | "deleteSceneImage" | "getSceneImage" | "listSceneImages"> {
+  const { read, write, ownScene, ownStoryboard, editable, touchProject } = ctx;
+  const { sceneImages, scenes } = ctx.tables;
+  const columns = sceneImageColumns(ctx);
+  return {
+    async setSceneImage(userId, sceneId, image) {
+      const data = parseInput(newImageSchema, image);
+      return write(userId, async (c) => {
+        const owner = editable(await ownScene(c, userId, sceneId));
+        const now = new Date();
+        const values = { contentType: data.content_type, width: data.width, height: data.height, byteSize: data.data.byteLength, data: asBuffer(data.data), updatedAt: now };
+        const [row] = await c.db
+          .insert(sceneImages)
+          .values({ sceneId, ...values, createdAt: now })
+          .onConflictDoUpdate({ target: sceneImages.sceneId, set: values })
+          .returning(columns);
+        await c.query("touch_storyboard", HOT_SQL.touchStoryboard, [owner.storyboard_id, now]);
+        await touchProject(c, owner.project_id, now);
+        const { data: _bytes, ...meta } = toSceneImage(row as Row);
+        return meta;
+      });
+    },
+
+    deleteSceneImage: (userId, sceneId) =>
+      write(userId, async (c) => {
+        const owner = editable(await ownScene(c, userId, sceneId));
+        const gone = await c.db.delete(sceneImages).where(eq(sceneImages.sceneId, sceneId)).returning({ id: sceneImages.sceneId });
+        if (gone.length === 0) return;
+        const now = new Date();
+        await c.query("touch_storyboard", HOT_SQL.touchStoryboard, [owner.storyboard_id, now]);
+        await touchProject(c, owner.project_id, now);
+      }),
+
+    getSceneImage: (userId, sceneId) =>
+      read(userId, async (c) => {
+        await ownScene(c, userId, sceneId);
+        const [row] = await c.db.select(columns).from(sceneImages).where(eq(sceneImages.sceneId, sceneId));
+        if (!row) throw notFound("Scene image");
+        return toSceneImage(row as Row);
+      }),
+
+    listSceneImages: (userId, storyboardId) =>
+      read(userId, async (c) => {
+        await ownStoryboard(c, userId, storyboardId);
+        const rows = await c.db
+          .select(columns)
+          .from(sceneImages)
+          .innerJoin(scenes, eq(scenes.id, sceneImages.sceneId))
+          .where(eq(scenes.storyboardId, storyboardId))
+          .orderBy(asc(scenes.sceneNumber));
+        return rows.map((r) => toSceneImage(r as Row));
+      }),
+  };
+}
