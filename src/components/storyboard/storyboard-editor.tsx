@@ -214,6 +214,12 @@ export function StoryboardEditor({ initial, projectTitle }: { initial: Storyboar
         </details>
         {notice && <p className="alert error" role="alert">{notice}</p>}
         <div className="row sb-actions">
+          {view.status === "completed" && view.scenes.length > 0 && (
+            <>
+              <Link className="btn small primary" href={`/storyboards/${view.id}/play`}>▶ Play animatic</Link>
+              <Link className="btn small" href={`/storyboards/${view.id}/shoot`}>Shoot mode</Link>
+            </>
+          )}
           <button type="button" className="btn small" disabled={pending || view.status === "generating"} onClick={() => navigateAfter(() => generateVariationAction(view.id))}>New variation</button>
           <button type="button" className="btn small" disabled={pending} onClick={() => navigateAfter(() => duplicateStoryboardAction(view.id))}>Duplicate</button>
           <ConfirmButton small label="Delete storyboard" confirmLabel="Yes, delete storyboard" busyLabel="Deleting…"
