@@ -153,3 +153,43 @@ export interface SharedStoryboard {
   };
   scenes: SceneWithTasks[];
 }
+
+export const AUDITED_TABLES = ["projects", "storyboards", "scenes", "scene_tasks"] as const;
+export type AuditedTable = (typeof AUDITED_TABLES)[number];
+export type AuditOperation = "INSERT" | "UPDATE" | "DELETE" | "ARCHIVE" | "RESTORE";
+
+/**
+ * One row of the audit log: one changed row of an audited table, as it was before and after
+ * (the row's columns by name; timestamps as ISO strings, JSON columns parsed, booleans as
+ * booleans, the same on both databases). ARCHIVE and RESTORE rows record a whole project's move
+ * (new_values: the project and the counts moved).
+ */
+export interface AuditRow {
+  id: number;
+  table_name: AuditedTable;
+  operation: AuditOperation;
+  row_id: number | null;
+  project_id: number | null;
+  storyboard_id: number | null;
+  old_values: Record<string, unknown> | null;
+  new_values: Record<string, unknown> | null;
+}
+
+/** The rows one transaction wrote: one change, as a person (or an undo) sees it. */
+export interface AuditChange {
+  tx_id: number;
+  user_id: string | null;
+  created_at: string;
+  rows: AuditRow[];
+}
+
+export interface AuditPage {
+  changes: AuditChange[];
+  /**
+   * Names of what the changes touched, for describing them: storyboard titles and scene numbers
+   * as they are now (or, for deleted ones, as the audit log last saw them).
+   */
+  labels: { storyboards: Record<number, string>; scenes: Record<number, number> };
+  /** Pass as `before` for the next (older) page; null when this was the last one. */
+  next_before: number | null;
+}

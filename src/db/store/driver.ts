@@ -24,6 +24,8 @@ export interface Conn {
 export interface TxOptions {
   /** Lets the job-recovery sweep see every user's storyboards stuck in 'generating'. */
   jobRecovery?: boolean;
+  /** A bulk move (archive, restore) that writes its own audit rows, one per project. */
+  bulk?: boolean;
 }
 
 export interface Driver {
@@ -34,6 +36,13 @@ export interface Driver {
    * "read" may go to a replica; "write" and every read inside it go to the primary.
    */
   tx<T>(mode: "read" | "write", userId: string | null, fn: (c: Conn) => Promise<T>, opts?: TxOptions): Promise<T>;
+  /**
+   * Runs fn in one transaction outside any user context, for the maintenance jobs. PostgreSQL:
+   * on a connection of the tables' owner (DATABASE_OWNER_URL), "owner" as that login (DDL: audit
+   * partitions), "maintenance" as the storyboard_maintenance role (reads and moves rows of every
+   * user under its own policies). SQLite: a write transaction.
+   */
+  adminTx<T>(as: "owner" | "maintenance", fn: (c: Conn) => Promise<T>, opts?: TxOptions): Promise<T>;
   /** Turns a driver error into an AppError (validation / conflict / not_found) or returns it unchanged. */
   mapError(e: unknown): AppError;
   ping(): Promise<boolean>;

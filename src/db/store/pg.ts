@@ -38,6 +38,9 @@ export function createPgDriver(cfg: PgConfig): Driver & { pools: { primary: pg.P
   const primary = createPgPool(cfg.url, cfg);
   const replica = cfg.readUrl ? createPgPool(cfg.readUrl, cfg) : primary;
   const builders = new WeakMap<pg.PoolClient, Db>();
+  // The owner's connections, for maintenance only: opened on first use, two at most.
+  let ownerPool: pg.Pool | undefined;
+  const owner = () => (ownerPool ??= createPgPool(cfg.ownerUrl, { ...cfg, appRole: null, pool: { ...cfg.pool, max: 2, min: 0 } }));
 
   const conn = (client: pg.PoolClient): Conn => {
     let db = builders.get(client);
@@ -51,28 +54,41 @@ export function createPgDriver(cfg: PgConfig): Driver & { pools: { primary: pg.P
     };
   };
 
+  /** BEGIN, the settings, fn, COMMIT; ROLLBACK on any error (a connection that cannot is dropped). */
+  async function transaction<T>(pool: pg.Pool, begin: string, fn: (c: Conn) => Promise<T>, setup: (client: pg.PoolClient) => Promise<void>): Promise<T> {
+    const client = await pool.connect();
+    let broken = false;
+    try {
+      await client.query(begin);
+      await setup(client);
+      const result = await fn(conn(client));
+      await client.query("COMMIT");
+      return result;
+    } catch (e) {
+      await client.query("ROLLBACK").catch(() => {
+        broken = true;
+      });
+      throw mapPgError(e);
+    } finally {
+      client.release(broken);
+    }
+  }
+
   return {
     dialect: "postgres",
     tables: schema as unknown as Tables,
     pools: { primary, replica },
-    async tx(mode, userId, fn, opts) {
-      const client = await (mode === "read" ? replica : primary).connect();
-      let broken = false;
-      try {
-        await client.query(mode === "read" ? "BEGIN READ ONLY" : "BEGIN");
+    tx(mode, userId, fn, opts) {
+      return transaction(mode === "read" ? replica : primary, mode === "read" ? "BEGIN READ ONLY" : "BEGIN", fn, async (client) => {
         await client.query({ name: "set_user", text: "SELECT set_config('app.current_user_id', $1, true)", values: [userId ?? ""] });
         if (opts?.jobRecovery) await client.query("SELECT set_config('app.job_recovery', 'on', true)");
-        const result = await fn(conn(client));
-        await client.query("COMMIT");
-        return result;
-      } catch (e) {
-        await client.query("ROLLBACK").catch(() => {
-          broken = true;
-        });
-        throw mapPgError(e);
-      } finally {
-        client.release(broken);
-      }
+      });
+    },
+    adminTx(as, fn, opts) {
+      return transaction(owner(), "BEGIN", fn, async (client) => {
+        if (as === "maintenance") await client.query("SET LOCAL ROLE storyboard_maintenance");
+        if (opts?.bulk) await client.query("SELECT set_config('app.audit_bulk', 'on', true)");
+      });
     },
     mapError: mapPgError,
     authAdapter: () => DrizzleAdapter(drizzle({ client: primary }), authTables(schema)),
@@ -83,6 +99,7 @@ export function createPgDriver(cfg: PgConfig): Driver & { pools: { primary: pg.P
     async close() {
       await primary.end();
       if (replica !== primary) await replica.end();
+      await ownerPool?.end();
     },
   };
 }

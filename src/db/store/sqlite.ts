@@ -59,6 +59,17 @@ export function createSqliteDriver(cfg: SqliteConfig): Driver & { sqlite: Databa
     },
   };
 
+  // What the audit triggers read (SQLite has no session variables): the acting user and a change
+  // id for this write transaction, cleared at its end so that a write from outside the app (a
+  // shell, a test) is never attributed to the last user.
+  // Prepared on first use: with DATABASE_AUTO_MIGRATE=0 the table may not exist at open.
+  let contextStatements: { begin: Database.Statement; end: Database.Statement } | undefined;
+  const auditContext = () =>
+    (contextStatements ??= {
+      begin: sqlite.prepare("UPDATE audit_context SET user_id = ?, tx_id = tx_id + 1, bulk = ? WHERE id = 1"),
+      end: sqlite.prepare("UPDATE audit_context SET user_id = NULL, tx_id = tx_id + 1, bulk = 0 WHERE id = 1"),
+    });
+
   let tail: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const run = tail.then(fn, fn);
@@ -70,11 +81,13 @@ export function createSqliteDriver(cfg: SqliteConfig): Driver & { sqlite: Databa
     dialect: "sqlite",
     tables: schema as unknown as Tables,
     sqlite,
-    tx(mode, _userId, fn) {
+    tx(mode, userId, fn, opts) {
       return serial(async () => {
         sqlite.exec(mode === "write" ? "BEGIN IMMEDIATE" : "BEGIN");
         try {
+          if (mode === "write") auditContext().begin.run(userId, opts?.bulk ? 1 : 0);
           const result = await fn(conn);
+          if (mode === "write") auditContext().end.run();
           sqlite.exec("COMMIT");
           return result;
         } catch (e) {
@@ -82,6 +95,9 @@ export function createSqliteDriver(cfg: SqliteConfig): Driver & { sqlite: Databa
           throw mapSqliteError(e);
         }
       });
+    },
+    adminTx(_as, fn, opts) {
+      return this.tx("write", null, fn, opts);
     },
     mapError: mapSqliteError,
     authAdapter: () => DrizzleAdapter(drizzle({ client: sqlite }), authTables(schema)),

@@ -1,8 +1,10 @@
 // The store's one implementation, written once over a Driver and composed of one module per
-// aggregate (users, projects, storyboards, scenes, tasks, scene images, shares, maintenance) that share a context
+// aggregate (users, projects, storyboards, scenes, tasks, scene images, shares, maintenance, audit)
+// that share a context
 // (context.ts). Each dialect supplies only its connection, transaction and error handling
 // (pg.ts, sqlite.ts); the hot reads are shared SQL (hot-sql.ts). Ownership is checked in every
 // statement's WHERE clause, and on PostgreSQL row level security checks it again underneath.
+import { auditStore } from "./audit";
 import { createContext } from "./context";
 import type { Driver } from "./driver";
 import { maintenanceStore } from "./maintenance";
@@ -27,6 +29,7 @@ export function createStore(driver: Driver): Store {
     ...sceneImagesStore(ctx),
     ...sharesStore(ctx),
     ...maintenanceStore(ctx),
+    ...auditStore(ctx),
     ping: () => driver.ping(),
     close: () => driver.close(),
   };

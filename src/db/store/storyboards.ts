@@ -108,9 +108,9 @@ export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboa
       return write(userId, async (c) => {
         const sb = await ownStoryboard(c, userId, id);
         const now = new Date();
-        await c.db.delete(scenes).where(eq(scenes.storyboardId, id));
-        await insertScenes(c, id, list, 1);
-        await c.db
+        // Only a storyboard still 'generating' is completed: the guarded update comes first (it
+        // also locks the row), so a second run of the same job, or a run racing it, does nothing.
+        const claimed = await c.db
           .update(storyboards)
           .set({
             ...(title !== undefined && { title }),
@@ -123,7 +123,11 @@ export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboa
             generatedAt: now,
             updatedAt: now,
           })
-          .where(eq(storyboards.id, id));
+          .where(and(eq(storyboards.id, id), eq(storyboards.status, "generating")))
+          .returning({ id: storyboards.id });
+        if (claimed.length === 0) return storyboardView(c, userId, id);
+        await c.db.delete(scenes).where(eq(scenes.storyboardId, id));
+        await insertScenes(c, id, list, 1);
         await touchProject(c, sb.project_id, now);
         return storyboardView(c, userId, id);
       });

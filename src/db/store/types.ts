@@ -3,6 +3,7 @@
 import type { ProjectStatus, StoryboardStatus } from "../../domain/constants";
 import type { ProjectCreate, ProjectUpdate, SceneInput, ScenePatch, StoryboardCreate, StoryboardUpdate, UserUpsert } from "../../domain/schemas";
 import type {
+  AuditPage,
   GenerationOptions,
   Progress,
   Project,
@@ -69,7 +70,10 @@ export interface Store {
   /** Deletes it with its scenes and tasks; returns the project it was in. */
   deleteStoryboard(userId: string, id: number): Promise<{ project_id: number }>;
   setStoryboardStatus(userId: string, id: number, status: StoryboardStatus, errorMessage?: string | null): Promise<Storyboard>;
-  /** Replaces the scenes of a storyboard with a generation's result and marks it completed. */
+  /**
+   * Replaces the scenes of a storyboard still 'generating' with a generation's result and marks it
+   * completed; on any other storyboard it changes nothing (a repeated or late job run).
+   */
   completeGeneration(userId: string, id: number, result: GenerationResult): Promise<StoryboardWithScenes>;
   getStoryboardProgress(userId: string, id: number): Promise<Progress>;
 
@@ -108,8 +112,23 @@ export interface Store {
   /** The images of a live link's storyboard (one scene's when sceneId is given); [] otherwise. */
   getSharedSceneImages(tokenHash: string, sceneId?: number): Promise<SceneImage[]>;
 
-  /** Fails storyboards left 'generating' (by a restart) whose last update is older than `before`. */
-  failInterruptedGenerations(before: Date, message: string): Promise<number>;
+  /**
+   * The audit log's changes (one per transaction) that touched a project or a storyboard of the
+   * user, newest first; `before` is the previous page's next_before.
+   */
+  listAuditChanges(userId: string, scope: { project_id: number } | { storyboard_id: number }, page?: { before?: number; limit?: number }): Promise<AuditPage>;
+
+  /**
+   * Audit log upkeep (a daily job): monthly partitions `monthsAhead` ahead and retention
+   * (PostgreSQL: drops whole partitions older than `retentionMonths`; SQLite: deletes those rows).
+   */
+  maintainAuditLog(opts: { monthsAhead: number; retentionMonths: number }): Promise<{ partitions_created: number; partitions_dropped: number; rows_deleted: number }>;
+
+  /**
+   * Fails storyboards left 'generating' whose last update is older than `before`, of any user,
+   * except those `isLive` reports (their job is still waiting or running).
+   */
+  failInterruptedGenerations(before: Date, message: string, isLive?: (ids: number[]) => Promise<Set<number>>): Promise<number>;
 
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -30,6 +30,23 @@ export const projectListQuery = z.object({
   status: z.preprocess((v) => (v === "" || v === null ? undefined : v), projectStatus.optional()),
 });
 
+const queryInt = (name: string, max: number) =>
+  z.preprocess(
+    (v) => (v === "" || v === null ? undefined : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v),
+    z
+      .number({ error: `${name} must be a whole number` })
+      .int({ error: `${name} must be a whole number` })
+      .min(1, { error: `${name} must be at least 1` })
+      .max(max, { error: `${name} must be at most ${max}` })
+      .optional(),
+  );
+
+/** `?before=&limit=` of a history page: `before` is the previous page's `next_before`. */
+export const historyQuery = z.object({
+  before: queryInt("before", Number.MAX_SAFE_INTEGER),
+  limit: queryInt("limit", 100),
+});
+
 /**
  * A PATCH body must change something: a misspelt field name is stripped by Zod, and silently
  * answering 200 to it would hide the mistake from the caller.

@@ -3,11 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ProjectDetail } from "../../../../domain/types";
 import { listPatterns } from "../../../../engine";
+import { getProjectHistory } from "../../../../features/history/get-project-history";
 import { getProjectDetail } from "../../../../features/projects/get-project-detail";
 import { pageId, requirePageUser } from "../../../../server/action";
 import { AppError } from "../../../../domain/errors";
 import { durationText, fullDate, plural, relativeTime } from "../../../../components/format";
 import { GenerationPoller } from "../../../../components/generation-poller";
+import { HistoryPanel } from "../../../../components/project/history-panel";
 import { NewStoryboardForm } from "../../../../components/project/new-storyboard-form";
 import { ProjectEditor } from "../../../../components/project/project-editor";
 import { ProgressBar, StatusBadge } from "../../../../components/ui";
@@ -30,6 +32,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const id = pageId(raw);
   if (id === null) notFound();
   const detail = await load(user.id, id);
+  const history = await getProjectHistory(user.id, id, { limit: 10 });
   const { project, storyboards } = detail;
   const generating = storyboards.some((s) => s.status === "generating");
 
@@ -75,8 +78,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             </ul>
           )}
         </section>
-        <aside>
+        <aside className="stack">
           <NewStoryboardForm projectId={project.id} patterns={listPatterns()} first={storyboards.length === 0} />
+          <HistoryPanel key={history.entries[0]?.id ?? "none"} projectId={project.id} userId={user.id} entries={history.entries} nextBefore={history.next_before} />
         </aside>
       </div>
     </div>
