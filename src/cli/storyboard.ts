@@ -6,11 +6,11 @@ import {
   EngineValidationError,
   checkStoryboard,
   generateWithProvider,
-  toMarkdown,
   type Check,
   type EngineInput,
   type EngineOutput,
 } from "../engine/index";
+import { toMarkdown } from "../render/markdown";
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -28,9 +28,13 @@ const USAGE = `Usage:
   storyboard generate --brief "..." [--url U ...] [--duration N] [--platform P] [--pattern ID] [--seed N] [--format json|md]
   storyboard generate --in briefs.jsonl [--out storyboards.jsonl]
   storyboard check storyboard.json [--brief "..."] [--format text|json]
+  storyboard export STORYBOARD_ID --user OWNER_EMAIL [--format pdf|csv|json|md] [--out FILE|-]
+                   [--layout 1|2|3|6] [--orientation portrait|landscape] [--paper a4|letter]
+                   [--fields visual,voiceover,overlay,camera,tasks]
 
 Platforms: tiktok, youtube_shorts, instagram_reels, facebook_reels, youtube, generic.
 With LLM_BASE_URL, LLM_API_KEY and LLM_MODEL set, generation uses the LLM (falling back to the pattern engine).
+export reads the database of DATABASE_URL (as the app does) and writes the file named after the storyboard unless --out says otherwise.
 `;
 
 /** Converts a CLI string to a number when it is one; otherwise passes it on so validation names the option. */
@@ -175,12 +179,61 @@ async function check(args: string[], io: CliIo): Promise<number> {
   return checks.some((c) => !c.ok && c.severity === "error") ? 1 : 0;
 }
 
+/** `storyboard export ID --user EMAIL --format pdf|csv|json|md [--out FILE] [PDF options]`: a stored storyboard as a file. */
+async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      user: { type: "string" },
+      format: { type: "string", default: "pdf" },
+      out: { type: "string", short: "o" },
+      layout: { type: "string" },
+      orientation: { type: "string" },
+      paper: { type: "string" },
+      fields: { type: "string" },
+    },
+    allowPositionals: true,
+  });
+  const id = Number(positionals[0]);
+  if (!positionals[0] || !Number.isSafeInteger(id) || id < 1 || !values.user) {
+    io.stderr(`export needs a storyboard id and --user (the owner's email).\n\n${USAGE}`);
+    return 2;
+  }
+  // Loaded here, not at the top: generate and check run without a database.
+  const { services } = await import("../server/services");
+  const { exportStoryboard } = await import("../features/exports/export-storyboard");
+  const s = await services();
+  try {
+    const user = await s.store.findUserByEmail(values.user);
+    if (!user) {
+      io.stderr(`No user with the email ${values.user}.\n`);
+      return 1;
+    }
+    const query = Object.fromEntries(Object.entries({ format: values.format, layout: values.layout, orientation: values.orientation, paper: values.paper, fields: values.fields }).filter(([, v]) => v !== undefined));
+    const started = performance.now();
+    const file = await exportStoryboard(user.id, id, query);
+    const out = values.out ?? file.filename;
+    if (out === "-") io.stdout(Buffer.from(file.body).toString("utf8"));
+    else writeFileSync(out, file.body);
+    io.stderr(`${file.filename}: ${file.body.byteLength} bytes in ${Math.round(performance.now() - started)} ms${out === "-" ? "" : ` -> ${out}`}\n`);
+    return 0;
+  } catch (e) {
+    const err = e as { message?: string; fields?: Record<string, string> };
+    io.stderr(`${err.fields ? JSON.stringify({ error: { message: err.message, fields: err.fields } }) : (err.message ?? String(e))}\n`);
+    return 1;
+  } finally {
+    await s.store.close();
+    await s.cache.close();
+  }
+}
+
 /** Runs the CLI; resolves to the exit code. */
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
     if (cmd === "generate") return await generate(rest, io);
     if (cmd === "check") return await check(rest, io);
+    if (cmd === "export") return await exportCommand(rest, io);
     if (cmd === "--help" || cmd === "-h" || cmd === "help") {
       io.stdout(USAGE);
       return 0;

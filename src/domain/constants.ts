@@ -24,6 +24,14 @@ export const ASPECT_RATIOS = ["9:16", "16:9", "1:1", "4:5"] as const;
 export type AspectRatio = (typeof ASPECT_RATIOS)[number];
 export const DEFAULT_ASPECT_RATIO: AspectRatio = "9:16";
 
+/** What a storyboard exports as, and the PDF's layouts (frames per page) and optional fields. */
+export const EXPORT_FORMATS = ["pdf", "csv", "json", "md"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const PDF_LAYOUTS = [1, 2, 3, 6] as const;
+export type PdfLayout = (typeof PDF_LAYOUTS)[number];
+export const PDF_FIELDS = ["visual", "voiceover", "overlay", "camera", "tasks"] as const;
+export type PdfField = (typeof PDF_FIELDS)[number];
+
 /** Image types a scene image is stored as (uploads of PNG, JPEG or WebP are re-encoded to one of these). */
 export const SCENE_IMAGE_TYPES = ["image/png", "image/jpeg"] as const;
 export type SceneImageType = (typeof SCENE_IMAGE_TYPES)[number];

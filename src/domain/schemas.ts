@@ -1,7 +1,7 @@
 // Zod schemas for every input that crosses into the app: the API, server actions and the store
 // all validate with these, so a limit is written once. Unknown keys are stripped, never stored.
 import { z } from "zod";
-import { ASPECT_RATIOS, LIMITS, PLATFORMS, PROJECT_STATUSES, SCENE_TYPES, STORYBOARD_STATUSES, TASK_TYPES } from "./constants";
+import { ASPECT_RATIOS, EXPORT_FORMATS, LIMITS, PDF_FIELDS, PDF_LAYOUTS, PLATFORMS, PROJECT_STATUSES, SCENE_TYPES, STORYBOARD_STATUSES, TASK_TYPES } from "./constants";
 import { validationError } from "./errors";
 
 const trimmed = (max: number, label: string) =>
@@ -101,6 +101,24 @@ export const storyboardUpdateSchema = z.object({
   brief: required(LIMITS.brief, "Brief").optional(),
   reference_urls: referenceUrlsSchema.optional(),
   aspect_ratio: aspectRatio.optional(),
+});
+
+/** `?format=&layout=&orientation=&paper=&fields=` of an export (query strings: every value is text). */
+const listOf = (v: unknown) => (typeof v === "string" ? (v.trim() === "" ? [] : v.split(",").map((s) => s.trim())) : v);
+export const exportQuerySchema = z.object({
+  format: z.enum(EXPORT_FORMATS, { error: `Format must be one of ${EXPORT_FORMATS.join(", ")}` }),
+  layout: z.preprocess((v) => (v === undefined || v === "" ? undefined : Number(v)), z.union(PDF_LAYOUTS.map((n) => z.literal(n)), { error: `Layout must be ${PDF_LAYOUTS.join(", ")} frames per page` }).default(2)),
+  orientation: z.enum(["portrait", "landscape"], { error: "Orientation must be portrait or landscape" }).default("portrait"),
+  paper: z.enum(["a4", "letter"], { error: "Paper must be a4 or letter" }).default("a4"),
+  fields: z.preprocess(listOf, z.array(z.enum(PDF_FIELDS, { error: `Fields must be some of ${PDF_FIELDS.join(", ")}` })).default([...PDF_FIELDS])),
+});
+export type ExportQuery = z.input<typeof exportQuerySchema>;
+
+export const shareLinkCreateSchema = z.object({
+  allow_comments: z.boolean({ error: "Allow comments must be true or false" }).default(false),
+});
+export const shareLinkUpdateSchema = z.object({
+  allow_comments: z.boolean({ error: "Allow comments must be true or false" }),
 });
 
 export type UserUpsert = z.input<typeof userUpsertSchema>;

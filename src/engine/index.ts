@@ -4,6 +4,5 @@ export { generateWithProvider, type ProviderOptions } from "./llm";
 export { checkStoryboard, passesErrors } from "./checks";
 export { PATTERNS, listPatterns, resolvePatternId, type Pattern, type Beat } from "./patterns";
 export { engineInputSchema, EngineValidationError } from "./schema";
-export { toMarkdown } from "./markdown";
 export { PLATFORM_MAX_SECONDS } from "./infer";
 export type { EngineInput, EngineOutput, EngineScene, Check, CheckSeverity, SceneLike, StoryboardLike } from "./types";

@@ -5,12 +5,12 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { generateStoryboardAction } from "../../app/(app)/projects/actions";
-import { LIMITS, PLATFORMS } from "../../domain/constants";
+import { ASPECT_RATIOS, LIMITS, PLATFORMS } from "../../domain/constants";
 import { PLATFORM_LABELS } from "../format";
 
 export function NewStoryboardForm({ projectId, patterns, first }: { projectId: number; patterns: { id: string; name: string }[]; first: boolean }) {
   const router = useRouter();
-  const [form, setForm] = useState({ title: "", brief: "", reference_urls: "", duration: "", platform: "auto", pattern: "auto" });
+  const [form, setForm] = useState({ title: "", brief: "", reference_urls: "", duration: "", platform: "auto", pattern: "auto", aspect_ratio: "auto" });
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -89,6 +89,14 @@ export function NewStoryboardForm({ projectId, patterns, first }: { projectId: n
             {patterns.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
           </select>
           {err("pattern")}
+        </div>
+        <div className="field">
+          <label htmlFor="sb-aspect">Frame</label>
+          <select id="sb-aspect" value={form.aspect_ratio} onChange={set("aspect_ratio")} aria-invalid={Boolean(fields.aspect_ratio)} aria-describedby={describe("aspect_ratio")}>
+            <option value="auto">Auto (16:9 for YouTube, else 9:16)</option>
+            {ASPECT_RATIOS.map((r) => <option key={r} value={r}>{r}</option>)}
+          </select>
+          {err("aspect_ratio")}
         </div>
       </div>
       <button className="btn primary" type="submit" disabled={pending}>{pending ? "Starting…" : "Generate storyboard"}</button>

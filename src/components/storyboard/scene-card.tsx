@@ -32,6 +32,8 @@ export interface SceneCardProps {
   onDrop: (e: React.DragEvent<HTMLElement>) => void;
   /** Registers the card's element (drag image, focus after a move). */
   attach: (el: HTMLElement | null) => void;
+  /** The scene's frame (sketch or picture), drawn beside its fields. */
+  frame?: React.ReactNode;
 }
 
 const CHECK_CLASS: Record<Check["severity"], string> = { error: "error", warning: "warn", info: "info" };
@@ -62,6 +64,7 @@ export function SceneCard(p: SceneCardProps) {
         </span>
         <span className="scene-progress small muted" title="Tasks done">{done}/{scene.tasks.length}</span>
       </div>
+      {p.frame}
       {typeError && <p className="field-error" role="alert">{typeError}</p>}
       {p.checks.length > 0 && (
         <ul className="checks scene-checks" aria-label={`Quality checks for scene ${n}`}>

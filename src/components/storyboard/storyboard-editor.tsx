@@ -27,6 +27,10 @@ import { PLATFORM_LABELS, durationText, plural } from "../format";
 import { GenerationPoller } from "../generation-poller";
 import { InlineText } from "../inline-edit";
 import { ProgressBar, StatusBadge } from "../ui";
+import { ExportMenu } from "../exports/export-menu";
+import { AspectRatioPicker } from "../frames/aspect-ratio-picker";
+import { SceneFrame } from "../frames/scene-frame";
+import { SharePanel } from "../shares/share-panel";
 import { AddSceneForm } from "./add-scene-form";
 import { SceneCard, type DropSide } from "./scene-card";
 
@@ -222,6 +226,9 @@ export function StoryboardEditor({ initial, projectTitle }: { initial: Storyboar
           )}
           <button type="button" className="btn small" disabled={pending || view.status === "generating"} onClick={() => navigateAfter(() => generateVariationAction(view.id))}>New variation</button>
           <button type="button" className="btn small" disabled={pending} onClick={() => navigateAfter(() => duplicateStoryboardAction(view.id))}>Duplicate</button>
+          <ExportMenu storyboardId={view.id} disabled={view.status !== "completed"} />
+          <SharePanel storyboardId={view.id} />
+          <AspectRatioPicker storyboardId={view.id} value={view.aspect_ratio} onSaved={(aspect_ratio) => setView((v) => ({ ...v, aspect_ratio }))} />
           <ConfirmButton small label="Delete storyboard" confirmLabel="Yes, delete storyboard" busyLabel="Deleting…"
             question={`Delete “${view.title}” with its ${plural(view.scenes.length, "scene")} and their tasks? This cannot be undone.`}
             onConfirm={async () => {
@@ -287,6 +294,7 @@ export function StoryboardEditor({ initial, projectTitle }: { initial: Storyboar
                   }}
                   position={s.scene_number}>
                   <SceneCard scene={s} start={start} count={view.scenes.length}
+                    frame={<SceneFrame scene={s} aspectRatio={view.aspect_ratio} platform={view.generation_options.platform ?? null} disabled={busyScene === s.id} />}
                     checks={failed.filter((c) => c.scene_number === s.scene_number)}
                     busy={busyScene === s.id} error={sceneErrors[s.id] ?? null}
                     dragging={drag?.id === s.id} dropSide={drag && drag.over === s.id && drag.id !== s.id ? drag.side : null}

@@ -53,6 +53,8 @@ export interface Store {
 
   upsertUserByEmail(input: UserUpsert): Promise<User>;
   getUser(actingUserId: string, id: string): Promise<User>;
+  /** The user with this email, or null (operators' commands only; no user context). */
+  findUserByEmail(email: string): Promise<User | null>;
 
   createProject(userId: string, input: ProjectCreate): Promise<Project>;
   getProject(userId: string, id: number): Promise<Project>;

@@ -8,7 +8,7 @@ import type { Row } from "./driver";
 import type { StoreContext } from "./context";
 import type { Store } from "./types";
 
-export function usersStore(ctx: StoreContext): Pick<Store, "upsertUserByEmail" | "getUser"> {
+export function usersStore(ctx: StoreContext): Pick<Store, "upsertUserByEmail" | "getUser" | "findUserByEmail"> {
   const { cols, read, write } = ctx;
   const { users } = ctx.tables;
   return {
@@ -31,6 +31,13 @@ export function usersStore(ctx: StoreContext): Pick<Store, "upsertUserByEmail" |
         return toUser(row as Row);
       });
     },
+
+    /** For operators' commands (the CLI's export acts as the owner it names by email). */
+    findUserByEmail: (email) =>
+      read(null, async (c) => {
+        const [row] = await c.db.select(cols.user).from(users).where(eq(users.email, String(email).trim().toLowerCase()));
+        return row ? toUser(row as Row) : null;
+      }),
 
     async getUser(actingUserId, id) {
       if (actingUserId !== id) throw notFound("User");

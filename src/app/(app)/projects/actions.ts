@@ -2,7 +2,7 @@
 // Mutations of the dashboard and the project page. Arguments come from the browser, so each is
 // checked here or by the use-case's Zod schema; authorization is the use-cases' job.
 import { revalidatePath } from "next/cache";
-import { LIMITS, PLATFORMS, type ProjectStatus } from "../../../domain/constants";
+import { LIMITS, PLATFORMS, type AspectRatio, type ProjectStatus } from "../../../domain/constants";
 import { validationError } from "../../../domain/errors";
 import { httpUrl } from "../../../domain/schemas";
 import { listPatterns } from "../../../engine";
@@ -67,6 +67,8 @@ export interface StoryboardFields {
   duration?: unknown;
   platform?: unknown;
   pattern?: unknown;
+  /** "auto" or empty: 16:9 for YouTube, else 9:16. */
+  aspect_ratio?: unknown;
 }
 
 /**
@@ -108,6 +110,7 @@ function storyboardInput(f: StoryboardFields) {
     ...(duration !== undefined && { duration }),
     ...(platform !== undefined && { platform: platform as (typeof PLATFORMS)[number] }),
     ...(pattern !== undefined && { pattern: pattern as string }),
+    ...(f.aspect_ratio !== undefined && f.aspect_ratio !== "" && f.aspect_ratio !== "auto" && { aspect_ratio: f.aspect_ratio as AspectRatio }),
   };
 }
 

@@ -1,0 +1,36 @@
+"use server";
+// Server actions of the storyboard page's shoot-ready tools: the frame's aspect ratio and the
+// share links. Each parses, gets the user and calls one use-case.
+import { revalidatePath } from "next/cache";
+import type { AspectRatio } from "../../../domain/constants";
+import type { ShareLink, Storyboard } from "../../../domain/types";
+import { createShareLink } from "../../../features/shares/create-share-link";
+import { listShareLinks } from "../../../features/shares/list-share-links";
+import { revokeShareLink } from "../../../features/shares/revoke-share-link";
+import { updateShareLink } from "../../../features/shares/update-share-link";
+import { updateStoryboard } from "../../../features/storyboards/update-storyboard";
+import { idArg, runAction, type ActionResult } from "../../../server/action";
+
+export async function setAspectRatioAction(storyboardId: unknown, aspectRatio: AspectRatio): Promise<ActionResult<Storyboard>> {
+  return runAction(async (userId) => {
+    const sb = await updateStoryboard(userId, idArg(storyboardId, "Storyboard"), { aspect_ratio: aspectRatio });
+    revalidatePath(`/storyboards/${sb.id}`);
+    return sb;
+  });
+}
+
+export async function listShareLinksAction(storyboardId: unknown): Promise<ActionResult<ShareLink[]>> {
+  return runAction((userId) => listShareLinks(userId, idArg(storyboardId, "Storyboard")));
+}
+
+export async function createShareLinkAction(storyboardId: unknown, input: { allow_comments?: boolean }): Promise<ActionResult<ShareLink & { path: string }>> {
+  return runAction((userId) => createShareLink(userId, idArg(storyboardId, "Storyboard"), input));
+}
+
+export async function setShareCommentsAction(linkId: unknown, allowComments: boolean): Promise<ActionResult<ShareLink>> {
+  return runAction((userId) => updateShareLink(userId, idArg(linkId, "Share link"), { allow_comments: allowComments }));
+}
+
+export async function revokeShareLinkAction(linkId: unknown): Promise<ActionResult<ShareLink>> {
+  return runAction((userId) => revokeShareLink(userId, idArg(linkId, "Share link")));
+}
