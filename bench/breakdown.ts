@@ -37,15 +37,15 @@ const statements: Record<PathId, (u: BenchUser) => Array<{ name: string; text: s
     const id = pick(u.projects);
     return [
       { name: "project", text: HOT_SQL.project, values: [id, u.id] },
-      { name: "project_storyboards", text: HOT_SQL.projectStoryboards, values: [id] },
-      { name: "project_scenes", text: HOT_SQL.projectScenes, values: [id] },
+      { name: "project_storyboards", text: HOT_SQL.projectStoryboards, values: [id, u.id] },
+      { name: "project_scenes", text: HOT_SQL.projectScenes, values: [id, u.id] },
     ];
   },
   storyboard: (u) => {
     const id = pick(u.storyboards);
     return [
       { name: "storyboard", text: HOT_SQL.storyboard, values: [id, u.id] },
-      { name: "storyboard_scenes", text: HOT_SQL.storyboardScenes, values: [id] },
+      { name: "storyboard_scenes", text: HOT_SQL.storyboardScenes, values: [id, u.id] },
     ];
   },
   // generate is left out of the SQL steps: its statements depend on the ids the inserts return.
@@ -56,10 +56,10 @@ const statements: Record<PathId, (u: BenchUser) => Array<{ name: string; text: s
     const now = new Date();
     return [
       { name: "task_owner", text: HOT_SQL.taskOwner, values: [t.id, u.id] },
-      { name: "tick_task", text: HOT_SQL.tickTask, values: [t.id, t.completed, t.completed ? now : null, now] },
-      { name: "touch_storyboard", text: HOT_SQL.touchStoryboard, values: [t.storyboard_id, now] },
-      { name: "touch_project", text: HOT_SQL.touchProject, values: [t.project_id, now] },
-      { name: "progress_for_scene", text: HOT_SQL.progressForScene, values: [t.scene_id, t.storyboard_id, t.project_id] },
+      { name: "tick_task", text: HOT_SQL.tickTask, values: [t.id, t.completed, t.completed ? now : null, now, u.id] },
+      { name: "touch_storyboard", text: HOT_SQL.touchStoryboard, values: [t.storyboard_id, now, u.id] },
+      { name: "touch_project", text: HOT_SQL.touchProject, values: [t.project_id, now, u.id] },
+      { name: "progress_for_scene", text: HOT_SQL.progressForScene, values: [t.scene_id, t.storyboard_id, t.project_id, u.id] },
     ];
   },
 };

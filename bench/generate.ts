@@ -4,8 +4,8 @@
 // about 44% of the tasks ticked (earlier production steps more often than later ones).
 //
 // PostgreSQL is loaded set-based (INSERT … SELECT over generate_series) with the secondary
-// indexes and unique constraints dropped and foreign-key triggers off, then indexed, vacuumed
-// and analyzed. Projects and storyboards are inserted in hashed order, so one user's rows are
+// indexes, unique constraints and foreign keys dropped, then indexed, constrained (the foreign
+// keys validated), vacuumed and analyzed. Projects and storyboards are inserted in hashed order, so one user's rows are
 // spread over the table as in a database that grew over time, while the scenes and tasks of
 // one storyboard sit together as the app's one-transaction write leaves them.
 // SQLite is loaded with batched prepared inserts in one transaction.
@@ -79,12 +79,19 @@ interface DroppedIndex {
   drop: string;
 }
 
-/** Every index of the bench tables except the primary keys, as statements to drop and recreate it. */
+/**
+ * Every index of the bench tables except the primary keys, and the foreign keys from or to them
+ * (the owner keys point at UNIQUE (id, user_id) constraints, which cannot be dropped under them), as
+ * statements to drop and recreate, in that order: foreign keys first out, last in.
+ */
 async function secondaryIndexes(c: pg.ClientBase): Promise<DroppedIndex[]> {
   const tables = [...BENCH_TABLES];
   const constraints = await c.query<{ tbl: string; name: string; def: string }>(
     `SELECT conrelid::regclass::text AS tbl, conname AS name, pg_get_constraintdef(oid) AS def
-     FROM pg_constraint WHERE contype = 'u' AND conrelid::regclass::text = ANY($1)`,
+     FROM pg_constraint
+     WHERE (contype = 'u' AND conrelid::regclass::text = ANY($1))
+        OR (contype = 'f' AND (conrelid::regclass::text = ANY($1) OR confrelid::regclass::text = ANY($1)))
+     ORDER BY contype = 'f' DESC`,
     [tables],
   );
   const indexes = await c.query<{ tbl: string; name: string; def: string }>(
@@ -119,21 +126,21 @@ FROM (SELECT g, k, (g * 31 + k * 17) % 100 AS h
       ORDER BY md5(g || ':' || k) OFFSET 0) q`,
 
   storyboards: sql`
-INSERT INTO storyboards (project_id, title, brief, reference_urls, total_scenes, total_duration, pattern_source, status, generation_options, generated_at, updated_at)
-SELECT q.pid, 'Variation ' || q.k || ': ' || ($3::text[])[1 + q.pid % 6],
+INSERT INTO storyboards (project_id, user_id, title, brief, reference_urls, total_scenes, total_duration, pattern_source, status, generation_options, generated_at, updated_at)
+SELECT q.pid, q.uid, 'Variation ' || q.k || ': ' || ($3::text[])[1 + q.pid % 6],
        substr($1, 1 + (q.pid * 37 + q.k * 11) % 900, 450 + (q.pid + q.k) % 100),
        jsonb_build_array('https://www.tiktok.com/@creator' || (q.pid % 997) || '/video/' || (7300000000000000000 + q.pid)::text),
        8, 32, 'hook_value_cta (inferred)', 'completed',
        jsonb_build_object('duration', 30, 'platform', ($2::text[])[1 + q.pid % 3], 'seed', q.pid % 100000),
        q.created + make_interval(days => q.k), q.created + make_interval(days => q.k + 1)
-FROM (SELECT p.id AS pid, k, p.created_at AS created
+FROM (SELECT p.id AS pid, p.user_id AS uid, k, p.created_at AS created
       FROM projects p CROSS JOIN LATERAL generate_series(1, 1 + p.id % 3) k
       ORDER BY md5(p.id || ':' || k) OFFSET 0) q`,
 
   // generate_series(1, s.total_scenes) keeps the storyboard the outer loop: its 8 scenes are adjacent.
   scenes: sql`
-INSERT INTO scenes (storyboard_id, scene_number, duration, scene_type, visual_description, script, text_overlay, camera_angle, created_at, updated_at)
-SELECT s.id, n, ($2::int[])[n], ($3::text[])[n],
+INSERT INTO scenes (storyboard_id, user_id, scene_number, duration, scene_type, visual_description, script, text_overlay, camera_angle, created_at, updated_at)
+SELECT s.id, s.user_id, n, ($2::int[])[n], ($3::text[])[n],
        substr($1, 1 + (s.id * 7 + n * 131) % 1000, 180 + (s.id + n) % 40),
        substr($1, 1 + (s.id * 11 + n * 97) % 1000, 230 + (s.id + n) % 40),
        ($4::text[])[n], ($5::text[])[1 + (s.id + n) % 5],
@@ -141,8 +148,8 @@ SELECT s.id, n, ($2::int[])[n], ($3::text[])[n],
 FROM storyboards s CROSS JOIN LATERAL generate_series(1, s.total_scenes) n`,
 
   tasks: sql`
-INSERT INTO scene_tasks (scene_id, task_type, completed, completed_at, updated_at)
-SELECT sc.id, ($1::text[])[i], d.done, CASE WHEN d.done THEN sc.created_at + interval '2 days' END, sc.created_at + interval '2 days'
+INSERT INTO scene_tasks (scene_id, user_id, task_type, completed, completed_at, updated_at)
+SELECT sc.id, sc.user_id, ($1::text[])[i], d.done, CASE WHEN d.done THEN sc.created_at + interval '2 days' END, sc.created_at + interval '2 days'
 FROM scenes sc CROSS JOIN LATERAL generate_series(1, 4 + 0 * sc.scene_number) i
      CROSS JOIN LATERAL (SELECT random() < ($2::float8[])[i] AS done) d`,
 };
@@ -164,8 +171,8 @@ export async function countRowsPg(c: pg.ClientBase): Promise<Counts> {
 }
 
 /**
- * Loads n users into a migrated, empty PostgreSQL database. `ownerUrl` must be a superuser
- * (session_replication_role) that owns the tables, as on the test server.
+ * Loads n users into a migrated, empty PostgreSQL database. `ownerUrl` must own the tables
+ * (the superuser of the test server does).
  */
 export async function loadPostgres(ownerUrl: string, users: number, log: (m: string) => void = console.log): Promise<LoadReport> {
   const c = new pg.Client({ connectionString: ownerUrl });
@@ -182,7 +189,6 @@ export async function loadPostgres(ownerUrl: string, users: number, log: (m: str
   try {
     const empty = await countRowsPg(c);
     if (Object.values(empty).some((n) => n > 0)) throw new Error("loadPostgres needs an empty database");
-    await c.query("SET session_replication_role = replica"); // no FK triggers during the load
     await c.query("SET maintenance_work_mem = '512MB'");
     await c.query("SET work_mem = '256MB'");
     await c.query("SET synchronous_commit = off");
@@ -196,9 +202,8 @@ export async function loadPostgres(ownerUrl: string, users: number, log: (m: str
     await step("scenes", () => c.query(PG_LOAD.scenes, [TEXT_POOL, DURATIONS, SCENE_TYPES_BY_NUMBER, OVERLAYS, CAMERAS]));
     await step("scene_tasks", () => c.query(PG_LOAD.tasks, [[...TASK_TYPES], DONE_SHARE]));
     await step("recreate indexes and constraints", async () => {
-      for (const d of dropped) await c.query(d.create);
+      for (const d of [...dropped].reverse()) await c.query(d.create);
     });
-    await c.query("RESET session_replication_role");
     // VACUUM sets hint bits and the visibility map now, so the first measured reads don't.
     await step("vacuum analyze", () => c.query(`VACUUM (ANALYZE) ${BENCH_TABLES.join(", ")}`));
     const counts = await countRowsPg(c);
@@ -240,12 +245,12 @@ export function loadSqlite(db: Database.Database, users: number, log: (m: string
   const insertUser = db.prepare("INSERT INTO users (id, email, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)");
   const insertProject = db.prepare("INSERT INTO projects (id, user_id, title, description, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
   const insertStoryboard = db.prepare(
-    "INSERT INTO storyboards (id, project_id, title, brief, reference_urls, total_scenes, total_duration, pattern_source, status, generation_options, generated_at, updated_at) VALUES (?, ?, ?, ?, ?, 8, 32, 'hook_value_cta (inferred)', 'completed', ?, ?, ?)",
+    "INSERT INTO storyboards (id, project_id, user_id, title, brief, reference_urls, total_scenes, total_duration, pattern_source, status, generation_options, generated_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 8, 32, 'hook_value_cta (inferred)', 'completed', ?, ?, ?)",
   );
   const insertScene = db.prepare(
-    "INSERT INTO scenes (id, storyboard_id, scene_number, duration, scene_type, visual_description, script, text_overlay, camera_angle, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO scenes (id, storyboard_id, user_id, scene_number, duration, scene_type, visual_description, script, text_overlay, camera_angle, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
-  const insertTask = db.prepare("INSERT INTO scene_tasks (id, scene_id, task_type, completed, completed_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
+  const insertTask = db.prepare("INSERT INTO scene_tasks (id, scene_id, user_id, task_type, completed, completed_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
   const cut = (offset: number, length: number) => TEXT_POOL.slice(offset, offset + length);
 
   // Projects and storyboards in hashed order, as for PostgreSQL: one user's rows spread out.
@@ -253,6 +258,7 @@ export function loadSqlite(db: Database.Database, users: number, log: (m: string
   for (let g = 1; g <= users; g++) for (let k = 1; k <= projectsOf(g); k++) projectRows.push({ g, k });
   projectRows.sort((a, b) => hash(a.g * 8 + a.k) - hash(b.g * 8 + b.k) || a.g - b.g || a.k - b.k);
   const projectCreated: number[] = [];
+  const projectOwner: string[] = [];
 
   db.transaction(() => {
     step("users", () => {
@@ -264,9 +270,10 @@ export function loadSqlite(db: Database.Database, users: number, log: (m: string
         const h = (g * 31 + k * 17) % 100;
         const created = now - (30 + ((g + k) % 600)) * DAY;
         projectCreated[id] = created;
+        projectOwner[id] = benchUserId(g);
         insertProject.run(
           id,
-          benchUserId(g),
+          projectOwner[id],
           `${PROJECT_NAMES[(g + k) % 8]} ${k}`,
           cut((g * 13 + k * 7) % 600, 80 + ((g + k) % 120)),
           h < 60 ? "active" : h < 80 ? "draft" : h < 95 ? "completed" : "archived",
@@ -284,9 +291,11 @@ export function loadSqlite(db: Database.Database, users: number, log: (m: string
       boards.forEach(({ pid, k }, i) => {
         const id = i + 1;
         const at = projectCreated[pid]! + k * DAY;
+        const owner = projectOwner[pid]!;
         insertStoryboard.run(
           id,
           pid,
+          owner,
           `Variation ${k}: ${STORYBOARD_NAMES[pid % 6]}`,
           cut((pid * 37 + k * 11) % 900, 450 + ((pid + k) % 100)),
           JSON.stringify([`https://www.tiktok.com/@creator${pid % 997}/video/${7300000000000000000n + BigInt(pid)}`]),
@@ -299,6 +308,7 @@ export function loadSqlite(db: Database.Database, users: number, log: (m: string
           insertScene.run(
             sceneId,
             id,
+            owner,
             n,
             DURATIONS[n - 1],
             SCENE_TYPES_BY_NUMBER[n - 1],
@@ -311,7 +321,7 @@ export function loadSqlite(db: Database.Database, users: number, log: (m: string
           );
           TASK_TYPES.forEach((type, ti) => {
             const done = Math.random() < DONE_SHARE[ti]!;
-            insertTask.run(++taskId, sceneId, type, done ? 1 : 0, done ? at + 2 * DAY : null, at + 2 * DAY);
+            insertTask.run(++taskId, sceneId, owner, type, done ? 1 : 0, done ? at + 2 * DAY : null, at + 2 * DAY);
           });
         }
       });

@@ -39,29 +39,29 @@ const engineScenes = (): SceneInput[] => runEngine({ ...GENERATE_INPUT, seed: 0 
 
 /** A task of a random user, flipped: each tick alternates a task between done and not done. */
 function nextTick(users: BenchUser[]) {
-  const task = pick(pick(users).tasks);
+  const user = pick(users);
+  const task = pick(user.tasks);
   task.completed = !task.completed;
-  return task;
+  return { user, task };
 }
-const ownerOfTask = (users: BenchUser[], projectId: number) => users.find((u) => u.projects.includes(projectId))!;
 
 // ---------------------------------------------------------------- raw, PostgreSQL
 
-const SCENE_COLS = "storyboard_id, scene_number, duration, scene_type, visual_description, script, text_overlay, camera_angle";
+const SCENE_COLS = "storyboard_id, user_id, scene_number, duration, scene_type, visual_description, script, text_overlay, camera_angle";
 const TASK_RETURNING = "id, scene_id, task_type, completed, completed_at, updated_at";
 
 function insertScenesSql(n: number, placeholder: (i: number) => string) {
-  const rows = Array.from({ length: n }, (_, i) => `(${placeholder(0)}, ${i + 1}, ${Array.from({ length: 6 }, (_, k) => placeholder(1 + i * 6 + k)).join(", ")})`);
+  const rows = Array.from({ length: n }, (_, i) => `(${placeholder(0)}, ${placeholder(1)}, ${i + 1}, ${Array.from({ length: 6 }, (_, k) => placeholder(2 + i * 6 + k)).join(", ")})`);
   return `INSERT INTO scenes (${SCENE_COLS}) VALUES ${rows.join(", ")} RETURNING id, storyboard_id, scene_number, duration, scene_type, visual_description, script, text_overlay, camera_angle, created_at, updated_at`;
 }
 function insertTasksSql(n: number, placeholder: (i: number) => string) {
-  const rows = Array.from({ length: n }, (_, i) => TASK_TYPES.map((t) => `(${placeholder(i)}, '${t}')`).join(", "));
-  return `INSERT INTO scene_tasks (scene_id, task_type) VALUES ${rows.join(", ")} RETURNING ${TASK_RETURNING}`;
+  const rows = Array.from({ length: n }, (_, i) => TASK_TYPES.map((t) => `(${placeholder(1 + i)}, ${placeholder(0)}, '${t}')`).join(", "));
+  return `INSERT INTO scene_tasks (scene_id, user_id, task_type) VALUES ${rows.join(", ")} RETURNING ${TASK_RETURNING}`;
 }
 const sceneParams = (scenes: SceneInput[]) => scenes.flatMap((s) => [s.duration, s.scene_type, s.visual_description, s.script ?? null, s.text_overlay ?? null, s.camera_angle ?? null]);
 
-const INSERT_STORYBOARD = `INSERT INTO storyboards (project_id, title, brief, reference_urls, total_scenes, total_duration, pattern_source, status, generation_options, generated_at, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, 'completed', $8, $9, $9) RETURNING id`;
+const INSERT_STORYBOARD = `INSERT INTO storyboards (project_id, user_id, title, brief, reference_urls, total_scenes, total_duration, pattern_source, status, generation_options, generated_at, updated_at)
+VALUES ($1, $10, $2, $3, $4, $5, $6, $7, 'completed', $8, $9, $9) RETURNING id`;
 const TICK = HOT_SQL.tickTask;
 
 export function rawPostgres(db: BenchDatabase, users: BenchUser[]): Level {
@@ -86,19 +86,20 @@ export function rawPostgres(db: BenchDatabase, users: BenchUser[]): Level {
           const u = pick(users);
           const id = pick(u.projects);
           await q(c, "project", HOT_SQL.project, [id, u.id]);
-          await q(c, "project_storyboards", HOT_SQL.projectStoryboards, [id]);
-          await q(c, "project_scenes", HOT_SQL.projectScenes, [id]);
+          await q(c, "project_storyboards", HOT_SQL.projectStoryboards, [id, u.id]);
+          await q(c, "project_scenes", HOT_SQL.projectScenes, [id, u.id]);
         }),
       storyboard: () =>
         withClient(async (c) => {
           const u = pick(users);
           const id = pick(u.storyboards);
           await q(c, "storyboard", HOT_SQL.storyboard, [id, u.id]);
-          await q(c, "storyboard_scenes", HOT_SQL.storyboardScenes, [id]);
+          await q(c, "storyboard_scenes", HOT_SQL.storyboardScenes, [id, u.id]);
         }),
       generate: () =>
         withClient(async (c) => {
-          const projectId = pick(pick(users).projects);
+          const u = pick(users);
+          const projectId = pick(u.projects);
           const now = new Date();
           await c.query("BEGIN");
           try {
@@ -112,10 +113,11 @@ export function rawPostgres(db: BenchDatabase, users: BenchUser[]): Level {
               "hook_value_cta (inferred)",
               JSON.stringify({ duration: 30, platform: "tiktok" }),
               now,
+              u.id,
             ]);
-            const inserted = await q(c, "gen_scenes", scenesSql, [sb.rows[0].id, ...sceneParams(scenes)]);
-            await q(c, "gen_tasks", tasksSql, inserted.rows.map((r: { id: number }) => r.id));
-            await q(c, "gen_touch", "UPDATE projects SET updated_at = $2 WHERE id = $1", [projectId, now]);
+            const inserted = await q(c, "gen_scenes", scenesSql, [sb.rows[0].id, u.id, ...sceneParams(scenes)]);
+            await q(c, "gen_tasks", tasksSql, [u.id, ...inserted.rows.map((r: { id: number }) => r.id)]);
+            await q(c, "gen_touch", HOT_SQL.touchProject, [projectId, now, u.id]);
             await c.query("COMMIT");
           } catch (e) {
             await c.query("ROLLBACK");
@@ -124,10 +126,10 @@ export function rawPostgres(db: BenchDatabase, users: BenchUser[]): Level {
         }),
       tick: () =>
         withClient(async (c) => {
-          const t = nextTick(users);
+          const { user, task: t } = nextTick(users);
           const now = new Date();
-          await q(c, "tick", TICK, [t.id, t.completed, t.completed ? now : null, now]);
-          await q(c, "progress_for_scene", HOT_SQL.progressForScene, [t.scene_id, t.storyboard_id, t.project_id]);
+          await q(c, "tick", TICK, [t.id, t.completed, t.completed ? now : null, now, user.id]);
+          await q(c, "progress_for_scene", HOT_SQL.progressForScene, [t.scene_id, t.storyboard_id, t.project_id, user.id]);
         }),
     },
     close: () => pool.end(),
@@ -161,7 +163,7 @@ export function rawSqlite(db: BenchDatabase, users: BenchUser[]): Level {
   };
   const scenesSql = insertScenesSql(scenes.length, (i) => `$${i + 1}`);
   const tasksSql = insertTasksSql(scenes.length, (i) => `$${i + 1}`);
-  const generate = sqlite.transaction((projectId: number) => {
+  const generate = sqlite.transaction((userId: string, projectId: number) => {
     const now = Date.now();
     const [sb] = all(INSERT_STORYBOARD, [
       projectId,
@@ -173,10 +175,11 @@ export function rawSqlite(db: BenchDatabase, users: BenchUser[]): Level {
       "hook_value_cta (inferred)",
       JSON.stringify({ duration: 30, platform: "tiktok" }),
       now,
+      userId,
     ]);
-    const inserted = all(scenesSql, [sb!.id, ...sceneParams(scenes)]);
-    all(tasksSql, inserted.map((r) => r.id));
-    all("UPDATE projects SET updated_at = $2 WHERE id = $1 RETURNING id", [projectId, now]);
+    const inserted = all(scenesSql, [sb!.id, userId, ...sceneParams(scenes)]);
+    all(tasksSql, [userId, ...inserted.map((r) => r.id)]);
+    all(`${HOT_SQL.touchProject} RETURNING id`, [projectId, now, userId]);
   });
   return {
     ops: {
@@ -185,21 +188,24 @@ export function rawSqlite(db: BenchDatabase, users: BenchUser[]): Level {
         const u = pick(users);
         const id = pick(u.projects);
         all(HOT_SQL.project, [id, u.id]);
-        all(HOT_SQL.projectStoryboards, [id]);
-        all(HOT_SQL.projectScenes, [id]);
+        all(HOT_SQL.projectStoryboards, [id, u.id]);
+        all(HOT_SQL.projectScenes, [id, u.id]);
       },
       storyboard: async () => {
         const u = pick(users);
         const id = pick(u.storyboards);
         all(HOT_SQL.storyboard, [id, u.id]);
-        all(HOT_SQL.storyboardScenes, [id]);
+        all(HOT_SQL.storyboardScenes, [id, u.id]);
       },
-      generate: async () => generate(pick(pick(users).projects)),
+      generate: async () => {
+        const u = pick(users);
+        generate(u.id, pick(u.projects));
+      },
       tick: async () => {
-        const t = nextTick(users);
+        const { user, task: t } = nextTick(users);
         const now = Date.now();
-        all(TICK, [t.id, t.completed, t.completed ? now : null, now]);
-        all(HOT_SQL.progressForScene, [t.scene_id, t.storyboard_id, t.project_id]);
+        all(TICK, [t.id, t.completed, t.completed ? now : null, now, user.id]);
+        all(HOT_SQL.progressForScene, [t.scene_id, t.storyboard_id, t.project_id, user.id]);
       },
     },
     close: async () => {
@@ -266,8 +272,8 @@ export async function storeLevel(db: BenchDatabase, users: BenchUser[]): Promise
         });
       },
       tick: () => {
-        const t = nextTick(users);
-        return setTaskCompleted(ownerOfTask(users, t.project_id).id, t.id, t.completed);
+        const { user, task } = nextTick(users);
+        return setTaskCompleted(user.id, task.id, task.completed);
       },
     },
     close: async () => {

@@ -13,8 +13,25 @@ import { retryOnLockTimeout } from "./lock-retry";
 
 export const migrationsFolder = (dialect: "pg" | "sqlite") => path.join(process.cwd(), "src", "db", "migrations", dialect);
 
+/**
+ * drizzle-kit changes a SQLite foreign key by rebuilding the table, which needs foreign_keys off
+ * (SQLite's documented procedure): inside the migrator's transaction the PRAGMA is ignored, and
+ * dropping a parent table with keys on would cascade-delete its children. So they are off for the
+ * migrations and every key is checked before they are turned back on.
+ */
 export function migrateSqlite(sqlite: BetterSqlite3.Database): void {
-  migrateSqliteDb(drizzleSqlite({ client: sqlite }), { migrationsFolder: migrationsFolder("sqlite") });
+  const enforced = sqlite.pragma("foreign_keys", { simple: true }) === 1;
+  sqlite.pragma("foreign_keys = OFF");
+  try {
+    migrateSqliteDb(drizzleSqlite({ client: sqlite }), { migrationsFolder: migrationsFolder("sqlite") });
+    const broken = sqlite.pragma("foreign_key_check") as Array<{ table: string; parent: string }>;
+    if (broken.length > 0) {
+      const where = [...new Set(broken.map((b) => `${b.table} -> ${b.parent}`))].join(", ");
+      throw new Error(`the SQLite migrations left ${broken.length} rows whose foreign key has no parent (${where})`);
+    }
+  } finally {
+    if (enforced) sqlite.pragma("foreign_keys = ON");
+  }
 }
 
 const MIGRATION_LOCK = 727_001;

@@ -46,22 +46,22 @@ const params = (): Record<keyof typeof HOT_SQL, unknown[]> => ({
   dashboard: [ids.user],
   dashboardByStatus: [ids.user, "active"],
   project: [ids.project, ids.user],
-  projectStoryboards: [ids.project],
-  projectScenes: [ids.project],
+  projectStoryboards: [ids.project, ids.user],
+  projectScenes: [ids.project, ids.user],
   storyboard: [ids.storyboard, ids.user],
-  storyboardScenes: [ids.storyboard],
-  progressForScene: [ids.scene, ids.storyboard, ids.project],
+  storyboardScenes: [ids.storyboard, ids.user],
+  progressForScene: [ids.scene, ids.storyboard, ids.project, ids.user],
   sceneOwner: [ids.scene, ids.user],
   taskOwner: [ids.task, ids.user],
-  tickTask: [ids.task, true, new Date(), new Date()],
-  touchStoryboard: [ids.storyboard, new Date()],
-  touchProject: [ids.project, new Date()],
+  tickTask: [ids.task, true, new Date(), new Date(), ids.user],
+  touchStoryboard: [ids.storyboard, new Date(), ids.user],
+  touchProject: [ids.project, new Date(), ids.user],
 });
 
 /** Writes of the generate path that the store builds with drizzle (same shape here). */
 const WRITES: Record<string, { text: string; params: () => unknown[] }> = {
-  "generate: replace the scenes": { text: "DELETE FROM scenes WHERE storyboard_id = $1", params: () => [ids.storyboard] },
-  "generate: mark completed": { text: "UPDATE storyboards SET status = 'completed', updated_at = now() WHERE id = $1", params: () => [ids.storyboard] },
+  "generate: replace the scenes": { text: "DELETE FROM scenes WHERE storyboard_id = $1 AND user_id = $2", params: () => [ids.storyboard, ids.user] },
+  "generate: mark completed": { text: "UPDATE storyboards SET status = 'completed', updated_at = now() WHERE id = $1 AND user_id = $2", params: () => [ids.storyboard, ids.user] },
 };
 
 interface PlanNode {

@@ -454,11 +454,11 @@ describe.each(DIALECTS)("store contract on %s", (dialect) => {
 
     it.each([
       ["projects.status", "INSERT INTO projects (user_id, title, status) VALUES ($1, 't', 'paused')", (c: typeof ctx) => [c.u], "validation", "status"],
-      ["storyboards.status", "INSERT INTO storyboards (project_id, title, brief, status) VALUES ($1, 't', 'b', 'queued')", (c: typeof ctx) => [c.p], "validation", "status"],
-      ["scenes.scene_type", "INSERT INTO scenes (storyboard_id, scene_number, visual_description, scene_type) VALUES ($1, 99, 'v', 'intro')", (c: typeof ctx) => [c.sb], "validation", "scene_type"],
-      ["scene_tasks.task_type", "INSERT INTO scene_tasks (scene_id, task_type) VALUES ($1, 'lit')", (c: typeof ctx) => [c.sc], "validation", "task_type"],
-      ["UNIQUE(storyboard_id, scene_number)", "INSERT INTO scenes (storyboard_id, scene_number, visual_description) VALUES ($1, 1, 'v')", (c: typeof ctx) => [c.sb], "conflict", "scene_number"],
-      ["UNIQUE(scene_id, task_type)", "INSERT INTO scene_tasks (scene_id, task_type) VALUES ($1, 'edited')", (c: typeof ctx) => [c.sc], "conflict", "task_type"],
+      ["storyboards.status", "INSERT INTO storyboards (project_id, user_id, title, brief, status) VALUES ($1, $2, 't', 'b', 'queued')", (c: typeof ctx) => [c.p, c.u], "validation", "status"],
+      ["scenes.scene_type", "INSERT INTO scenes (storyboard_id, user_id, scene_number, visual_description, scene_type) VALUES ($1, $2, 99, 'v', 'intro')", (c: typeof ctx) => [c.sb, c.u], "validation", "scene_type"],
+      ["scene_tasks.task_type", "INSERT INTO scene_tasks (scene_id, user_id, task_type) VALUES ($1, $2, 'lit')", (c: typeof ctx) => [c.sc, c.u], "validation", "task_type"],
+      ["UNIQUE(storyboard_id, scene_number)", "INSERT INTO scenes (storyboard_id, user_id, scene_number, visual_description) VALUES ($1, $2, 1, 'v')", (c: typeof ctx) => [c.sb, c.u], "conflict", "scene_number"],
+      ["UNIQUE(scene_id, task_type)", "INSERT INTO scene_tasks (scene_id, user_id, task_type) VALUES ($1, $2, 'edited')", (c: typeof ctx) => [c.sc, c.u], "conflict", "task_type"],
       ["UNIQUE(email)", "INSERT INTO users (id, email) VALUES ('dup', (SELECT email FROM users WHERE id = $1))", (c: typeof ctx) => [c.u], "conflict", "email"],
       ["projects.user_id references users", "INSERT INTO projects (user_id, title) VALUES ($1, 't')", () => ["no-such-user"], "not_found", null],
     ] as const)("%s is enforced by the schema", async (_name, text, params, code, field) => {
@@ -473,14 +473,14 @@ describe.each(DIALECTS)("store contract on %s", (dialect) => {
       const [p] = await raw.query<Record<string, unknown>>("SELECT status, created_at, updated_at FROM projects WHERE title = 'defaults'");
       expect(p?.status).toBe("active");
       expect(p?.created_at).not.toBeNull();
-      await raw.query("INSERT INTO storyboards (project_id, title, brief) VALUES ($1, 'defaults', 'b')", [ctx.p]);
+      await raw.query("INSERT INTO storyboards (project_id, user_id, title, brief) VALUES ($1, $2, 'defaults', 'b')", [ctx.p, ctx.u]);
       const [s] = await raw.query<Record<string, unknown>>("SELECT status, total_scenes, total_duration FROM storyboards WHERE title = 'defaults'");
       expect(s).toMatchObject({ status: "generating" });
       expect(Number(s?.total_scenes)).toBe(0);
-      await raw.query("INSERT INTO scenes (storyboard_id, scene_number, visual_description) VALUES ($1, 50, 'defaults')", [ctx.sb]);
+      await raw.query("INSERT INTO scenes (storyboard_id, user_id, scene_number, visual_description) VALUES ($1, $2, 50, 'defaults')", [ctx.sb, ctx.u]);
       const [sc] = await raw.query<Record<string, unknown>>("SELECT id, scene_type, duration FROM scenes WHERE visual_description = 'defaults'");
       expect(sc).toMatchObject({ scene_type: "content" });
-      await raw.query("INSERT INTO scene_tasks (scene_id, task_type) VALUES ($1, 'edited')", [sc?.id]);
+      await raw.query("INSERT INTO scene_tasks (scene_id, user_id, task_type) VALUES ($1, $2, 'edited')", [sc?.id, ctx.u]);
       const [t] = await raw.query<Record<string, unknown>>("SELECT completed, completed_at FROM scene_tasks WHERE scene_id = $1", [sc?.id]);
       expect(Boolean(t?.completed)).toBe(false);
       expect(t?.completed_at).toBeNull();
@@ -493,6 +493,66 @@ describe.each(DIALECTS)("store contract on %s", (dialect) => {
       await raw.query("DELETE FROM users WHERE id = $1", [u.id]);
       expect(await countRows("projects", "user_id = $1", [u.id])).toBe(0);
       expect(await orphans()).toEqual({ projects: 0, storyboards: 0, scenes: 0, scene_tasks: 0 });
+    });
+  });
+
+  describe("the owner column", () => {
+    // storyboards, scenes and scene_tasks carry their owner's id; composite foreign keys
+    // (parent_id, user_id) -> parent(id, user_id) keep it equal to the parent's. These writes go
+    // around the store (as the tables' owner, no row level security), so only the schema stops them.
+    let a: { u: string; p: number; sb: number; sc: number; t: number };
+    let b: { u: string; p: number; sb: number; sc: number; t: number };
+    const tree = async () => {
+      const u = await f.user();
+      const p = await f.project(u.id);
+      const sb = await f.storyboard(u.id, p.id, { sceneCount: 2 });
+      return { u: u.id, p: p.id, sb: sb.id, sc: sb.scenes[0]!.id, t: sb.scenes[0]!.tasks[0]!.id };
+    };
+    const mismatched = async () => ({
+      storyboards: await countRows("storyboards s", "NOT EXISTS (SELECT 1 FROM projects p WHERE p.id = s.project_id AND p.user_id = s.user_id)"),
+      scenes: await countRows("scenes sc", "NOT EXISTS (SELECT 1 FROM storyboards s WHERE s.id = sc.storyboard_id AND s.user_id = sc.user_id)"),
+      scene_tasks: await countRows("scene_tasks t", "NOT EXISTS (SELECT 1 FROM scenes sc WHERE sc.id = t.scene_id AND sc.user_id = t.user_id)"),
+    });
+    beforeAll(async () => {
+      a = await tree();
+      b = await tree();
+      // Free the task types the forged rows below use, so that only the owner keys can stop them
+      // (a UNIQUE (scene_id, task_type) violation would be raised first).
+      await raw.query("DELETE FROM scene_tasks WHERE scene_id = $1 AND task_type = 'edited'", [a.sc]);
+      await raw.query("DELETE FROM scene_tasks WHERE scene_id = $1 AND task_type = 'script_written'", [b.sc]);
+    });
+
+    it("is written by the store as the parent's owner", async () => {
+      expect(await mismatched()).toEqual({ storyboards: 0, scenes: 0, scene_tasks: 0 });
+      expect(await countRows("scene_tasks", "user_id = $1", [a.u])).toBe(7);
+    });
+
+    it.each([
+      ["a storyboard in A's project owned by B", "INSERT INTO storyboards (project_id, user_id, title, brief) VALUES ($1, $2, 'forged', 'b')", () => [a.p, b.u]],
+      ["a scene in A's storyboard owned by B", "INSERT INTO scenes (storyboard_id, user_id, scene_number, visual_description) VALUES ($1, $2, 77, 'forged')", () => [a.sb, b.u]],
+      ["a task on A's scene owned by B", "INSERT INTO scene_tasks (scene_id, user_id, task_type) VALUES ($1, $2, 'edited')", () => [a.sc, b.u]],
+      ["a version of A's storyboard owned by B", "INSERT INTO storyboard_snapshots (storyboard_id, user_id, name, snapshot) VALUES ($1, $2, 'forged', '{}')", () => [a.sb, b.u]],
+      ["a share link to A's storyboard owned by B", "INSERT INTO share_links (storyboard_id, user_id, token_hash) VALUES ($1, $2, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa')", () => [a.sb, b.u]],
+      ["B taking over A's storyboard", "UPDATE storyboards SET user_id = $2 WHERE id = $1", () => [a.sb, b.u]],
+      ["B taking over A's scene", "UPDATE scenes SET user_id = $2 WHERE id = $1", () => [a.sc, b.u]],
+      ["B taking over A's task", "UPDATE scene_tasks SET user_id = $2 WHERE id = $1", () => [a.t, b.u]],
+      ["A's scene moved under B's storyboard", "UPDATE scenes SET storyboard_id = $2, scene_number = 99 WHERE id = $1", () => [a.sc, b.sb]],
+      ["A's task moved onto B's scene", "UPDATE scene_tasks SET scene_id = $2 WHERE id = $1", () => [a.t, b.sc]],
+      ["A's storyboard moved into B's project", "UPDATE storyboards SET project_id = $2, is_main = false WHERE id = $1", () => [a.sb, b.p]],
+    ] as const)("refuses %s, even written around the store", async (_name, text, params) => {
+      await expect(raw.query(text, [...params()])).rejects.toThrow(/foreign key/i);
+      expect(await mismatched()).toEqual({ storyboards: 0, scenes: 0, scene_tasks: 0 });
+    });
+
+    it("moves a whole project's tree when the project changes owner", async () => {
+      const c = await tree();
+      const to = await f.user();
+      await raw.query("UPDATE projects SET user_id = $2 WHERE id = $1", [c.p, to.id]);
+      expect(await countRows("scene_tasks", "user_id = $1", [to.id])).toBe(8);
+      expect(await countRows("scenes", "user_id = $1", [c.u])).toBe(0);
+      expect(await mismatched()).toEqual({ storyboards: 0, scenes: 0, scene_tasks: 0 });
+      expect((await store.getStoryboard(to.id, c.sb)).scenes).toHaveLength(2);
+      expect((await caught(store.getStoryboard(c.u, c.sb))).code).toBe("not_found");
     });
   });
 
@@ -621,6 +681,61 @@ describe.each(DIALECTS)("store contract on %s", (dialect) => {
         } finally {
           await app.end();
         }
+      });
+
+      it("refuses the app role, acting as B with raw SQL, any row in or under A's tree: the owner column cannot be forged", async () => {
+        const a = await f.user();
+        const b = await f.user();
+        const pa = await f.project(a.id);
+        const sa = await f.storyboard(a.id, pa.id, { sceneCount: 1 });
+        const pb = await f.project(b.id);
+        const sbB = await f.storyboard(b.id, pb.id, { sceneCount: 1 });
+        const sceneA = sa.scenes[0]!.id;
+        const sceneB = sbB.scenes[0]!;
+        // Free the task types the forged rows use, so that a UNIQUE (scene_id, task_type) violation
+        // cannot answer first.
+        await raw.query("DELETE FROM scene_tasks WHERE scene_id = $1 AND task_type IN ('edited', 'script_written')", [sceneA]);
+        const before = await store.getStoryboard(a.id, sa.id);
+        const pg = await import("pg");
+        const app = new pg.default.Client({ connectionString: db.ownerUrl, options: "-c role=storyboard_app" });
+        await app.connect();
+        // Each attempt in its own transaction as B; a refused statement aborts it.
+        const asB = async (text: string, params: unknown[]) => {
+          await app.query("BEGIN");
+          try {
+            await app.query("SELECT set_config('app.current_user_id', $1, true)", [b.id]);
+            return await app.query(text, params);
+          } finally {
+            await app.query("ROLLBACK");
+          }
+        };
+        try {
+          // Claiming A as the owner: the policy's WITH CHECK refuses the row.
+          for (const [text, params] of [
+            ["INSERT INTO storyboards (project_id, user_id, title, brief) VALUES ($1, $2, 'forged', 'b')", [pa.id, a.id]],
+            ["INSERT INTO scenes (storyboard_id, user_id, scene_number, visual_description) VALUES ($1, $2, 9, 'forged')", [sa.id, a.id]],
+            ["INSERT INTO scene_tasks (scene_id, user_id, task_type) VALUES ($1, $2, 'edited')", [sceneA, a.id]],
+          ] as const) {
+            await expect(asB(text, [...params]), text).rejects.toThrow(/row-level security/);
+          }
+          // Claiming B as the owner of a row under A's parent: the composite foreign key refuses it.
+          for (const [text, params] of [
+            ["INSERT INTO storyboards (project_id, user_id, title, brief) VALUES ($1, $2, 'forged', 'b')", [pa.id, b.id]],
+            ["INSERT INTO scenes (storyboard_id, user_id, scene_number, visual_description) VALUES ($1, $2, 9, 'forged')", [sa.id, b.id]],
+            ["INSERT INTO scene_tasks (scene_id, user_id, task_type) VALUES ($1, $2, 'edited')", [sceneA, b.id]],
+            ["UPDATE scenes SET storyboard_id = $1, scene_number = 99 WHERE id = $2", [sa.id, sceneB.id]],
+            ["UPDATE scene_tasks SET scene_id = $1 WHERE id = $2", [sceneA, sceneB.tasks.find((t) => t.task_type === "script_written")!.id]],
+            ["UPDATE storyboards SET project_id = $1, is_main = false WHERE id = $2", [pa.id, sbB.id]],
+          ] as const) {
+            await expect(asB(text, [...params]), text).rejects.toThrow(/foreign key/);
+          }
+          // And A's rows stay invisible and untouchable.
+          expect((await asB("UPDATE scene_tasks SET completed = true WHERE scene_id = $1", [sceneA])).rowCount).toBe(0);
+          expect((await asB("DELETE FROM scenes WHERE storyboard_id = $1", [sa.id])).rowCount).toBe(0);
+        } finally {
+          await app.end();
+        }
+        expect(await store.getStoryboard(a.id, sa.id)).toEqual(before);
       });
     });
   }

@@ -1,7 +1,8 @@
 // The PostgreSQL schema after migration, compared column by column with the founding design's
 // DDL (../shared/design/database-design.md). Deliberate deviations are listed in docs/schema.md:
-// timestamptz for TIMESTAMP, NOT NULL on every defaulted column, and three added columns
-// (users.email_verified for Auth.js, storyboards.error_message and .generation_options).
+// timestamptz for TIMESTAMP, NOT NULL on every defaulted column, added columns (users.email_verified
+// for Auth.js, storyboards.error_message and .generation_options), and the owner column user_id on
+// storyboards, scenes and scene_tasks with composite foreign keys in place of the single ones.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openStore } from "../../src/db/client";
@@ -31,6 +32,7 @@ const DESIGN: Record<string, Col[]> = {
   storyboards: [
     ["id", "integer", null, false, /nextval/],
     ["project_id", "integer", null, false, null],
+    ["user_id", "character varying", 255, false, null],
     ["title", "character varying", 255, false, null],
     ["brief", "text", null, false, null],
     ["reference_urls", "jsonb", null, true, null],
@@ -44,6 +46,7 @@ const DESIGN: Record<string, Col[]> = {
   scenes: [
     ["id", "integer", null, false, /nextval/],
     ["storyboard_id", "integer", null, false, null],
+    ["user_id", "character varying", 255, false, null],
     ["scene_number", "integer", null, false, null],
     ["duration", "integer", null, false, /^0$/],
     ["scene_type", "character varying", 20, false, /'content'/],
@@ -57,6 +60,7 @@ const DESIGN: Record<string, Col[]> = {
   scene_tasks: [
     ["id", "integer", null, false, /nextval/],
     ["scene_id", "integer", null, false, null],
+    ["user_id", "character varying", 255, false, null],
     ["task_type", "character varying", 30, false, null],
     ["completed", "boolean", null, false, /false/],
     ["completed_at", TS, null, true, null],
@@ -111,7 +115,7 @@ describe("PostgreSQL schema after migration matches the design", () => {
     expect(rows.find((r) => r.indexname === "idx_storyboards_reference_urls")?.indexdef).toMatch(/USING gin/);
   });
 
-  it("has the design's CHECK lists, UNIQUE constraints and cascading foreign keys", async () => {
+  it("has the design's CHECK lists, UNIQUE constraints and cascading foreign keys (owner-carrying on the child tables)", async () => {
     const { rows } = await client.query(
       `SELECT conrelid::regclass::text AS tbl, conname, contype, pg_get_constraintdef(oid) AS def
        FROM pg_constraint WHERE connamespace = 'public'::regnamespace`,
@@ -125,13 +129,33 @@ describe("PostgreSQL schema after migration matches the design", () => {
     expect(def("scene_tasks_scene_id_task_type_unique")).toBe("UNIQUE (scene_id, task_type)");
     expect(def("users_email_unique")).toBe("UNIQUE (email)");
     const fks = rows.filter((r) => r.contype === "f").map((r) => `${r.tbl}: ${r.def}`);
+    // The design's parent references, each carrying the owner: the child's user_id must be its parent's.
     for (const fk of [
       "projects: FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE",
-      "storyboards: FOREIGN KEY (project_id) REFERENCES projects(id) ON DELETE CASCADE",
-      "scenes: FOREIGN KEY (storyboard_id) REFERENCES storyboards(id) ON DELETE CASCADE",
-      "scene_tasks: FOREIGN KEY (scene_id) REFERENCES scenes(id) ON DELETE CASCADE",
+      "storyboards: FOREIGN KEY (project_id, user_id) REFERENCES projects(id, user_id) ON UPDATE CASCADE ON DELETE CASCADE",
+      "scenes: FOREIGN KEY (storyboard_id, user_id) REFERENCES storyboards(id, user_id) ON UPDATE CASCADE ON DELETE CASCADE",
+      "scene_tasks: FOREIGN KEY (scene_id, user_id) REFERENCES scenes(id, user_id) ON UPDATE CASCADE ON DELETE CASCADE",
+      "storyboard_snapshots: FOREIGN KEY (storyboard_id, user_id) REFERENCES storyboards(id, user_id) ON UPDATE CASCADE ON DELETE CASCADE",
+      "scene_images: FOREIGN KEY (scene_id, user_id) REFERENCES scenes(id, user_id) ON UPDATE CASCADE ON DELETE CASCADE",
+      "share_links: FOREIGN KEY (storyboard_id, user_id) REFERENCES storyboards(id, user_id) ON UPDATE CASCADE ON DELETE CASCADE",
     ]) {
       expect(fks).toContain(fk);
+    }
+    for (const t of ["projects", "storyboards", "scenes"]) expect(def(`${t}_id_user_id_unique`)).toBe("UNIQUE (id, user_id)");
+    // No second, owner-less path to the same parent.
+    for (const t of ["storyboards", "scenes", "scene_tasks", "scene_images", "share_links"]) expect(fks.filter((f) => f.startsWith(`${t}:`))).toHaveLength(1);
+  });
+
+  it("isolates users by one comparison on the owner column, evaluated once per statement", async () => {
+    const { rows } = await client.query(
+      "SELECT tablename, policyname, qual, with_check FROM pg_policies WHERE schemaname = 'public' AND policyname LIKE '%_user_isolation'",
+    );
+    const oneComparison = /^\(\(user_id\)::text = \( SELECT NULLIF\(current_setting\('app\.current_user_id'::text, true\), ''::text\) AS "nullif"\)\)$/;
+    for (const t of ["projects", "storyboards", "scenes", "scene_tasks", "storyboard_snapshots", "scene_images", "share_links"]) {
+      const p = rows.find((r) => r.tablename === t);
+      expect(p, t).toBeDefined();
+      expect(p.qual, `${t} USING`).toMatch(oneComparison);
+      expect(p.with_check, `${t} WITH CHECK`).toMatch(oneComparison);
     }
   });
 

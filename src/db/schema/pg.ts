@@ -5,7 +5,11 @@
 // - users.email_verified is added because @auth/drizzle-adapter writes it;
 // - soft delete (projects/storyboards.deleted_at), the main storyboard of a project
 //   (storyboards.is_main), scenes.edited_fields and named versions (storyboard_snapshots)
-//   serve the editor's undo, history and honest regenerate.
+//   serve the editor's undo, history and honest regenerate;
+// - storyboards, scenes, scene_tasks, storyboard_snapshots, scene_images and share_links carry their owner (user_id), held equal to the parent's by
+//   composite foreign keys (parent_id, user_id) -> parent(id, user_id): one-comparison RLS
+//   policies, explicit user filters in the store, and the distribution column of a sharded
+//   deployment (docs/scaling.md).
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -17,6 +21,7 @@ import {
   pgTable,
   primaryKey,
   serial,
+  foreignKey,
   text,
   timestamp,
   unique,
@@ -63,6 +68,8 @@ export const projects = pgTable(
   },
   (t) => [
     check("projects_status_check", sql`${t.status} IN (${inList(PROJECT_STATUSES)})`),
+    // The key the children's owner foreign keys point at (id alone is already unique).
+    unique("projects_id_user_id_unique").on(t.id, t.userId),
     index("idx_projects_user_id").on(t.userId),
     index("idx_projects_status").on(t.status),
     index("idx_projects_updated_at").on(t.updatedAt),
@@ -75,9 +82,9 @@ export const storyboards = pgTable(
   "storyboards",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id").notNull(),
+    /** The owning user, always the parent's: enforced by the composite foreign key below. */
+    userId: varchar("user_id", { length: 255 }).notNull(),
     title: varchar("title", { length: 255 }).notNull(),
     brief: text("brief").notNull(),
     referenceUrls: jsonb("reference_urls").$type<string[]>(),
@@ -100,6 +107,10 @@ export const storyboards = pgTable(
   (t) => [
     check("storyboards_status_check", sql`${t.status} IN (${inList(STORYBOARD_STATUSES)})`),
     check("storyboards_aspect_ratio_check", sql`${t.aspectRatio} IN (${inList(ASPECT_RATIOS)})`),
+    unique("storyboards_id_user_id_unique").on(t.id, t.userId),
+    foreignKey({ name: "storyboards_project_owner_fk", columns: [t.projectId, t.userId], foreignColumns: [projects.id, projects.userId] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     index("idx_storyboards_project_id").on(t.projectId),
     index("idx_storyboards_status").on(t.status),
     index("idx_storyboards_generated_at").on(t.generatedAt),
@@ -114,9 +125,9 @@ export const scenes = pgTable(
   "scenes",
   {
     id: serial("id").primaryKey(),
-    storyboardId: integer("storyboard_id")
-      .notNull()
-      .references(() => storyboards.id, { onDelete: "cascade" }),
+    storyboardId: integer("storyboard_id").notNull(),
+    /** The owning user, always the parent's: enforced by the composite foreign key below. */
+    userId: varchar("user_id", { length: 255 }).notNull(),
     sceneNumber: integer("scene_number").notNull(),
     duration: integer("duration").notNull().default(0),
     sceneType: varchar("scene_type", { length: 20 }).notNull().default("content"),
@@ -136,6 +147,10 @@ export const scenes = pgTable(
   (t) => [
     unique("scenes_storyboard_id_scene_number_unique").on(t.storyboardId, t.sceneNumber),
     check("scenes_scene_type_check", sql`${t.sceneType} IN (${inList(SCENE_TYPES)})`),
+    unique("scenes_id_user_id_unique").on(t.id, t.userId),
+    foreignKey({ name: "scenes_storyboard_owner_fk", columns: [t.storyboardId, t.userId], foreignColumns: [storyboards.id, storyboards.userId] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     index("idx_scenes_storyboard_id").on(t.storyboardId),
     index("idx_scenes_type").on(t.sceneType),
     index("idx_scenes_storyboard_scene_number").on(t.storyboardId, t.sceneNumber),
@@ -146,9 +161,9 @@ export const sceneTasks = pgTable(
   "scene_tasks",
   {
     id: serial("id").primaryKey(),
-    sceneId: integer("scene_id")
-      .notNull()
-      .references(() => scenes.id, { onDelete: "cascade" }),
+    sceneId: integer("scene_id").notNull(),
+    /** The owning user, always the parent's: enforced by the composite foreign key below. */
+    userId: varchar("user_id", { length: 255 }).notNull(),
     taskType: varchar("task_type", { length: 30 }).notNull(),
     completed: boolean("completed").notNull().default(false),
     completedAt: ts("completed_at"),
@@ -157,6 +172,9 @@ export const sceneTasks = pgTable(
   (t) => [
     unique("scene_tasks_scene_id_task_type_unique").on(t.sceneId, t.taskType),
     check("scene_tasks_task_type_check", sql`${t.taskType} IN (${inList(TASK_TYPES)})`),
+    foreignKey({ name: "scene_tasks_scene_owner_fk", columns: [t.sceneId, t.userId], foreignColumns: [scenes.id, scenes.userId] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     index("idx_scene_tasks_scene_id").on(t.sceneId),
     index("idx_scene_tasks_completed").on(t.completed),
     index("idx_scene_tasks_type").on(t.taskType),
@@ -171,9 +189,9 @@ export const storyboardSnapshots = pgTable(
   "storyboard_snapshots",
   {
     id: serial("id").primaryKey(),
-    storyboardId: integer("storyboard_id")
-      .notNull()
-      .references(() => storyboards.id, { onDelete: "cascade" }),
+    storyboardId: integer("storyboard_id").notNull(),
+    /** The storyboard's owner (created_by is who took the version): the composite key below holds it. */
+    userId: varchar("user_id", { length: 255 }).notNull(),
     name: varchar("name", { length: 255 }).notNull(),
     kind: varchar("kind", { length: 20 }).notNull().default("manual"),
     createdBy: varchar("created_by", { length: 255 }).references(() => users.id, { onDelete: "set null" }),
@@ -185,6 +203,9 @@ export const storyboardSnapshots = pgTable(
   (t) => [
     check("storyboard_snapshots_kind_check", sql`${t.kind} IN (${inList(SNAPSHOT_KINDS)})`),
     index("idx_storyboard_snapshots_storyboard").on(t.storyboardId, t.createdAt),
+    foreignKey({ name: "storyboard_snapshots_storyboard_owner_fk", columns: [t.storyboardId, t.userId], foreignColumns: [storyboards.id, storyboards.userId] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   ],
 );
 
@@ -192,9 +213,9 @@ export const storyboardSnapshots = pgTable(
 export const sceneImages = pgTable(
   "scene_images",
   {
-    sceneId: integer("scene_id")
-      .primaryKey()
-      .references(() => scenes.id, { onDelete: "cascade" }),
+    sceneId: integer("scene_id").primaryKey(),
+    /** The scene's owner: the composite key below holds it. */
+    userId: varchar("user_id", { length: 255 }).notNull(),
     contentType: varchar("content_type", { length: 20 }).notNull(),
     width: integer("width").notNull(),
     height: integer("height").notNull(),
@@ -203,7 +224,12 @@ export const sceneImages = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [check("scene_images_content_type_check", sql`${t.contentType} IN (${inList(SCENE_IMAGE_TYPES)})`)],
+  (t) => [
+    check("scene_images_content_type_check", sql`${t.contentType} IN (${inList(SCENE_IMAGE_TYPES)})`),
+    foreignKey({ name: "scene_images_scene_owner_fk", columns: [t.sceneId, t.userId], foreignColumns: [scenes.id, scenes.userId] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
+  ],
 );
 
 /**
@@ -214,9 +240,9 @@ export const shareLinks = pgTable(
   "share_links",
   {
     id: serial("id").primaryKey(),
-    storyboardId: integer("storyboard_id")
-      .notNull()
-      .references(() => storyboards.id, { onDelete: "cascade" }),
+    storyboardId: integer("storyboard_id").notNull(),
+    /** The storyboard's owner: the composite key below holds it. */
+    userId: varchar("user_id", { length: 255 }).notNull(),
     tokenHash: varchar("token_hash", { length: 64 }).notNull().unique("share_links_token_hash_unique"),
     /** Lets reviewers holding the link comment on scenes. */
     allowComments: boolean("allow_comments").notNull().default(false),
@@ -224,7 +250,12 @@ export const shareLinks = pgTable(
     lastOpenedAt: ts("last_opened_at"),
     revokedAt: ts("revoked_at"),
   },
-  (t) => [index("idx_share_links_storyboard_id").on(t.storyboardId)],
+  (t) => [
+    index("idx_share_links_storyboard_id").on(t.storyboardId),
+    foreignKey({ name: "share_links_storyboard_owner_fk", columns: [t.storyboardId, t.userId], foreignColumns: [storyboards.id, storyboards.userId] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
+  ],
 );
 
 // Auth.js tables, shaped as @auth/drizzle-adapter expects (property names are the adapter's).

@@ -1,8 +1,8 @@
 // SQLite schema: the same tables, column names, defaults, CHECKs, UNIQUEs, foreign keys and
-// indexes as schema/pg.ts. SQLite does not enforce VARCHAR(n), so each length the design gives
+// indexes as schema/pg.ts, the owner column of the child tables and its composite foreign keys included. SQLite does not enforce VARCHAR(n), so each length the design gives
 // is a named CHECK here; JSON is stored as text; timestamps are integer milliseconds; booleans 0/1.
 import { sql, type AnyColumn } from "drizzle-orm";
-import { blob, check, index, integer, primaryKey, sqliteTable, text, unique, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, check, foreignKey, index, integer, primaryKey, sqliteTable, text, unique, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { AdapterAccountType } from "@auth/core/adapters";
 import { ASPECT_RATIOS, PROJECT_STATUSES, SCENE_IMAGE_TYPES, SCENE_TYPES, SNAPSHOT_KINDS, STORYBOARD_STATUSES, TASK_TYPES } from "../../domain/constants";
 
@@ -50,6 +50,8 @@ export const projects = sqliteTable(
   },
   (t) => [
     check("projects_status_check", sql`${t.status} IN (${inList(PROJECT_STATUSES)})`),
+    // The key the children's owner foreign keys point at (id alone is already unique).
+    unique("projects_id_user_id_unique").on(t.id, t.userId),
     maxLength("projects", t.title, 255),
     index("idx_projects_user_id").on(t.userId),
     index("idx_projects_status").on(t.status),
@@ -63,9 +65,9 @@ export const storyboards = sqliteTable(
   "storyboards",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id").notNull(),
+    /** The owning user, always the parent's: enforced by the composite foreign key below. */
+    userId: text("user_id", { length: 255 }).notNull(),
     title: text("title", { length: 255 }).notNull(),
     brief: text("brief").notNull(),
     referenceUrls: text("reference_urls", { mode: "json" }).$type<string[]>(),
@@ -86,6 +88,10 @@ export const storyboards = sqliteTable(
   (t) => [
     check("storyboards_status_check", sql`${t.status} IN (${inList(STORYBOARD_STATUSES)})`),
     check("storyboards_aspect_ratio_check", sql`${t.aspectRatio} IN (${inList(ASPECT_RATIOS)})`),
+    unique("storyboards_id_user_id_unique").on(t.id, t.userId),
+    foreignKey({ name: "storyboards_project_owner_fk", columns: [t.projectId, t.userId], foreignColumns: [projects.id, projects.userId] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     maxLength("storyboards", t.title, 255),
     maxLength("storyboards", t.patternSource, 255),
     index("idx_storyboards_project_id").on(t.projectId),
@@ -101,9 +107,9 @@ export const scenes = sqliteTable(
   "scenes",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    storyboardId: integer("storyboard_id")
-      .notNull()
-      .references(() => storyboards.id, { onDelete: "cascade" }),
+    storyboardId: integer("storyboard_id").notNull(),
+    /** The owning user, always the parent's: enforced by the composite foreign key below. */
+    userId: text("user_id", { length: 255 }).notNull(),
     sceneNumber: integer("scene_number").notNull(),
     duration: integer("duration").notNull().default(0),
     sceneType: text("scene_type", { length: 20 }).notNull().default("content"),
@@ -122,6 +128,10 @@ export const scenes = sqliteTable(
   (t) => [
     unique("scenes_storyboard_id_scene_number_unique").on(t.storyboardId, t.sceneNumber),
     check("scenes_scene_type_check", sql`${t.sceneType} IN (${inList(SCENE_TYPES)})`),
+    unique("scenes_id_user_id_unique").on(t.id, t.userId),
+    foreignKey({ name: "scenes_storyboard_owner_fk", columns: [t.storyboardId, t.userId], foreignColumns: [storyboards.id, storyboards.userId] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     maxLength("scenes", t.textOverlay, 500),
     maxLength("scenes", t.cameraAngle, 100),
     index("idx_scenes_storyboard_id").on(t.storyboardId),
@@ -134,9 +144,9 @@ export const sceneTasks = sqliteTable(
   "scene_tasks",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    sceneId: integer("scene_id")
-      .notNull()
-      .references(() => scenes.id, { onDelete: "cascade" }),
+    sceneId: integer("scene_id").notNull(),
+    /** The owning user, always the parent's: enforced by the composite foreign key below. */
+    userId: text("user_id", { length: 255 }).notNull(),
     taskType: text("task_type", { length: 30 }).notNull(),
     completed: integer("completed", { mode: "boolean" }).notNull().default(false),
     completedAt: ts("completed_at"),
@@ -145,6 +155,9 @@ export const sceneTasks = sqliteTable(
   (t) => [
     unique("scene_tasks_scene_id_task_type_unique").on(t.sceneId, t.taskType),
     check("scene_tasks_task_type_check", sql`${t.taskType} IN (${inList(TASK_TYPES)})`),
+    foreignKey({ name: "scene_tasks_scene_owner_fk", columns: [t.sceneId, t.userId], foreignColumns: [scenes.id, scenes.userId] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     index("idx_scene_tasks_scene_id").on(t.sceneId),
     index("idx_scene_tasks_completed").on(t.completed),
     index("idx_scene_tasks_type").on(t.taskType),
@@ -155,9 +168,9 @@ export const storyboardSnapshots = sqliteTable(
   "storyboard_snapshots",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    storyboardId: integer("storyboard_id")
-      .notNull()
-      .references(() => storyboards.id, { onDelete: "cascade" }),
+    storyboardId: integer("storyboard_id").notNull(),
+    /** The storyboard's owner (created_by is who took the version): the composite key below holds it. */
+    userId: text("user_id", { length: 255 }).notNull(),
     name: text("name", { length: 255 }).notNull(),
     kind: text("kind", { length: 20 }).notNull().default("manual"),
     createdBy: text("created_by", { length: 255 }).references(() => users.id, { onDelete: "set null" }),
@@ -170,6 +183,9 @@ export const storyboardSnapshots = sqliteTable(
     check("storyboard_snapshots_kind_check", sql`${t.kind} IN (${inList(SNAPSHOT_KINDS)})`),
     maxLength("storyboard_snapshots", t.name, 255),
     index("idx_storyboard_snapshots_storyboard").on(t.storyboardId, t.createdAt),
+    foreignKey({ name: "storyboard_snapshots_storyboard_owner_fk", columns: [t.storyboardId, t.userId], foreignColumns: [storyboards.id, storyboards.userId] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   ],
 );
 
@@ -177,9 +193,9 @@ export const storyboardSnapshots = sqliteTable(
 export const sceneImages = sqliteTable(
   "scene_images",
   {
-    sceneId: integer("scene_id")
-      .primaryKey()
-      .references(() => scenes.id, { onDelete: "cascade" }),
+    sceneId: integer("scene_id").primaryKey(),
+    /** The scene's owner: the composite key below holds it. */
+    userId: text("user_id", { length: 255 }).notNull(),
     contentType: text("content_type", { length: 20 }).notNull(),
     width: integer("width").notNull(),
     height: integer("height").notNull(),
@@ -188,7 +204,12 @@ export const sceneImages = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [check("scene_images_content_type_check", sql`${t.contentType} IN (${inList(SCENE_IMAGE_TYPES)})`)],
+  (t) => [
+    check("scene_images_content_type_check", sql`${t.contentType} IN (${inList(SCENE_IMAGE_TYPES)})`),
+    foreignKey({ name: "scene_images_scene_owner_fk", columns: [t.sceneId, t.userId], foreignColumns: [scenes.id, scenes.userId] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
+  ],
 );
 
 /**
@@ -199,9 +220,9 @@ export const shareLinks = sqliteTable(
   "share_links",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    storyboardId: integer("storyboard_id")
-      .notNull()
-      .references(() => storyboards.id, { onDelete: "cascade" }),
+    storyboardId: integer("storyboard_id").notNull(),
+    /** The storyboard's owner: the composite key below holds it. */
+    userId: text("user_id", { length: 255 }).notNull(),
     tokenHash: text("token_hash", { length: 64 }).notNull().unique("share_links_token_hash_unique"),
     /** Lets reviewers holding the link comment on scenes. */
     allowComments: integer("allow_comments", { mode: "boolean" }).notNull().default(false),
@@ -209,7 +230,13 @@ export const shareLinks = sqliteTable(
     lastOpenedAt: ts("last_opened_at"),
     revokedAt: ts("revoked_at"),
   },
-  (t) => [maxLength("share_links", t.tokenHash, 64), index("idx_share_links_storyboard_id").on(t.storyboardId)],
+  (t) => [
+    maxLength("share_links", t.tokenHash, 64),
+    index("idx_share_links_storyboard_id").on(t.storyboardId),
+    foreignKey({ name: "share_links_storyboard_owner_fk", columns: [t.storyboardId, t.userId], foreignColumns: [storyboards.id, storyboards.userId] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
+  ],
 );
 
 export const accounts = sqliteTable(

@@ -85,7 +85,7 @@ export function createContext(driver: Driver) {
   const read = <T>(userId: string | null, fn: (c: Conn) => Promise<T>) => driver.tx("read", userId, fn);
   const write = <T>(userId: string | null, fn: (c: Conn) => Promise<T>) => driver.tx("write", userId, fn);
 
-  // ---- ownership: one indexed lookup that joins up to projects.user_id ----
+  // ---- ownership: one indexed lookup by id and owner column ----
   async function ownProject(c: Conn, userId: string, id: number) {
     const [row] = await c.query("project", HOT_SQL.project, [checkId(id, "Project"), userId]);
     if (!row) throw notFound("Project");
@@ -109,23 +109,23 @@ export function createContext(driver: Driver) {
   };
 
   // ---- building blocks shared by the mutations ----
-  async function touchProject(c: Conn, projectId: number, now = new Date()) {
-    await c.query("touch_project", HOT_SQL.touchProject, [projectId, now]);
+  async function touchProject(c: Conn, userId: string, projectId: number, now = new Date()) {
+    await c.query("touch_project", HOT_SQL.touchProject, [projectId, now, userId]);
   }
 
   /** Sets total_scenes / total_duration from the scenes themselves and touches the storyboard. */
-  async function syncTotals(c: Conn, storyboardId: number, now = new Date()) {
+  async function syncTotals(c: Conn, userId: string, storyboardId: number, now = new Date()) {
     const [agg] = await c.db
       .select({ n: count(), d: sql<string | number>`coalesce(sum(${scenes.duration}), 0)` })
       .from(scenes)
-      .where(eq(scenes.storyboardId, storyboardId));
+      .where(and(eq(scenes.storyboardId, storyboardId), eq(scenes.userId, userId)));
     await c.db
       .update(storyboards)
       .set({ totalScenes: num(agg?.n), totalDuration: num(agg?.d), updatedAt: now })
-      .where(eq(storyboards.id, storyboardId));
+      .where(and(eq(storyboards.id, storyboardId), eq(storyboards.userId, userId)));
   }
 
-  async function insertScenes(c: Conn, storyboardId: number, list: ParsedScene[], firstNumber: number): Promise<SceneWithTasks[]> {
+  async function insertScenes(c: Conn, userId: string, storyboardId: number, list: ParsedScene[], firstNumber: number): Promise<SceneWithTasks[]> {
     if (list.length === 0) return [];
     const inserted = (
       await c.db
@@ -133,6 +133,7 @@ export function createContext(driver: Driver) {
         .values(
           list.map((s, i) => ({
             storyboardId,
+            userId,
             sceneNumber: firstNumber + i,
             duration: s.duration,
             sceneType: s.scene_type,
@@ -149,7 +150,7 @@ export function createContext(driver: Driver) {
     const tasks = (
       await c.db
         .insert(sceneTasks)
-        .values(inserted.flatMap((s) => TASK_TYPES.map((taskType) => ({ sceneId: s.id, taskType }))))
+        .values(inserted.flatMap((s) => TASK_TYPES.map((taskType) => ({ sceneId: s.id, userId, taskType }))))
         .returning(cols.task)
     ).map((r) => toTask(r as Row));
     return inserted
@@ -161,25 +162,29 @@ export function createContext(driver: Driver) {
    * Adds delta to scene_number for scenes numbered from..to. UNIQUE(storyboard_id, scene_number)
    * is checked row by row, so the numbers go through negatives first and can never collide.
    */
-  async function shiftScenes(c: Conn, storyboardId: number, from: number, to: number, delta: number) {
+  async function shiftScenes(c: Conn, userId: string, storyboardId: number, from: number, to: number, delta: number) {
     if (from > to) return;
+    const mine = and(eq(scenes.storyboardId, storyboardId), eq(scenes.userId, userId));
     await c.db
       .update(scenes)
       .set({ sceneNumber: sql`0 - (${scenes.sceneNumber} + ${sql.raw(String(delta))})` })
-      .where(and(eq(scenes.storyboardId, storyboardId), between(scenes.sceneNumber, from, to)));
+      .where(and(mine, between(scenes.sceneNumber, from, to)));
     await c.db
       .update(scenes)
       .set({ sceneNumber: sql`0 - ${scenes.sceneNumber}` })
-      .where(and(eq(scenes.storyboardId, storyboardId), lt(scenes.sceneNumber, 0)));
+      .where(and(mine, lt(scenes.sceneNumber, 0)));
   }
 
-  async function sceneCount(c: Conn, storyboardId: number) {
-    const [r] = await c.db.select({ n: count() }).from(scenes).where(eq(scenes.storyboardId, storyboardId));
+  async function sceneCount(c: Conn, userId: string, storyboardId: number) {
+    const [r] = await c.db
+      .select({ n: count() })
+      .from(scenes)
+      .where(and(eq(scenes.storyboardId, storyboardId), eq(scenes.userId, userId)));
     return num(r?.n);
   }
 
-  async function scenesWithTasks(c: Conn, storyboardId: number): Promise<SceneWithTasks[]> {
-    const rows = await c.query("storyboard_scenes", HOT_SQL.storyboardScenes, [storyboardId]);
+  async function scenesWithTasks(c: Conn, userId: string, storyboardId: number): Promise<SceneWithTasks[]> {
+    const rows = await c.query("storyboard_scenes", HOT_SQL.storyboardScenes, [storyboardId, userId]);
     const out: SceneWithTasks[] = [];
     for (const r of rows) {
       let scene = out[out.length - 1];
@@ -196,23 +201,28 @@ export function createContext(driver: Driver) {
 
   async function storyboardView(c: Conn, userId: string, id: number): Promise<StoryboardWithScenes> {
     const storyboard = await ownStoryboard(c, userId, id);
-    const list = await scenesWithTasks(c, id);
+    const list = await scenesWithTasks(c, userId, id);
     const tasks = list.flatMap((s) => s.tasks);
     return { ...storyboard, scenes: list, total_tasks: tasks.length, completed_tasks: tasks.filter((t) => t.completed).length };
   }
 
-  async function projectProgress(c: Conn, projectId: number): Promise<Progress> {
-    const rows = await c.query("project_storyboards", HOT_SQL.projectStoryboards, [projectId]);
+  async function projectProgress(c: Conn, userId: string, projectId: number): Promise<Progress> {
+    const rows = await c.query("project_storyboards", HOT_SQL.projectStoryboards, [projectId, userId]);
     return sumProgress(rows.map(progressOf));
   }
 
   /** A project with live storyboards has a main one: when it has none, its oldest live one becomes main. */
-  async function ensureMain(c: Conn, projectId: number) {
-    const live = and(eq(storyboards.projectId, projectId), isNull(storyboards.deletedAt));
+  async function ensureMain(c: Conn, userId: string, projectId: number) {
+    const live = and(eq(storyboards.projectId, projectId), eq(storyboards.userId, userId), isNull(storyboards.deletedAt));
     const [main] = await c.db.select({ id: storyboards.id }).from(storyboards).where(and(live, eq(storyboards.isMain, true))).limit(1);
     if (main) return;
     const [first] = await c.db.select({ id: storyboards.id }).from(storyboards).where(live).orderBy(asc(storyboards.id)).limit(1);
-    if (first) await c.db.update(storyboards).set({ isMain: true }).where(eq(storyboards.id, first.id));
+    if (first) {
+      await c.db
+        .update(storyboards)
+        .set({ isMain: true })
+        .where(and(eq(storyboards.id, first.id), eq(storyboards.userId, userId)));
+    }
   }
 
   const parsePosition = (position: unknown, max: number) => {

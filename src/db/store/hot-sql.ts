@@ -1,6 +1,8 @@
 // The hot reads as SQL text, run as prepared statements on both dialects (the SQLite driver
 // rewrites $n to ?). Kept to the subset both engines run the same way: FILTER on aggregates,
-// GROUP BY a primary key, no casts. Each is the design's query plus task progress.
+// GROUP BY a primary key, no casts. Each is the design's query plus task progress. Every table a
+// statement reads or writes is filtered by its owner column too (user_id, the acting user): on
+// SQLite that is the isolation itself, on PostgreSQL it states what row level security enforces.
 
 const PROJECT = "p.id, p.user_id, p.title, p.description, p.status, p.created_at, p.updated_at";
 const STORYBOARD =
@@ -12,9 +14,9 @@ const PROGRESS = "COUNT(t.id) AS total_tasks, COUNT(t.id) FILTER (WHERE t.comple
 const dashboard = (statusFilter: string) => `
 SELECT ${PROJECT}, COUNT(DISTINCT s.id) AS storyboard_count, ${PROGRESS}
 FROM projects p
-LEFT JOIN storyboards s ON s.project_id = p.id
-LEFT JOIN scenes sc ON sc.storyboard_id = s.id
-LEFT JOIN scene_tasks t ON t.scene_id = sc.id
+LEFT JOIN storyboards s ON s.project_id = p.id AND s.user_id = $1
+LEFT JOIN scenes sc ON sc.storyboard_id = s.id AND sc.user_id = $1
+LEFT JOIN scene_tasks t ON t.scene_id = sc.id AND t.user_id = $1
 WHERE p.user_id = $1${statusFilter}
 GROUP BY p.id
 ORDER BY p.updated_at DESC, p.id DESC`;
@@ -31,9 +33,9 @@ export const HOT_SQL = {
   projectStoryboards: `
 SELECT ${STORYBOARD}, COUNT(DISTINCT sc.id) AS scene_count, ${PROGRESS}
 FROM storyboards s
-LEFT JOIN scenes sc ON sc.storyboard_id = s.id
-LEFT JOIN scene_tasks t ON t.scene_id = sc.id
-WHERE s.project_id = $1
+LEFT JOIN scenes sc ON sc.storyboard_id = s.id AND sc.user_id = $2
+LEFT JOIN scene_tasks t ON t.scene_id = sc.id AND t.user_id = $2
+WHERE s.project_id = $1 AND s.user_id = $2
 GROUP BY s.id
 ORDER BY s.generated_at DESC, s.id DESC`,
 
@@ -41,52 +43,52 @@ ORDER BY s.generated_at DESC, s.id DESC`,
   projectScenes: `
 SELECT ${SCENE}, ${PROGRESS}
 FROM storyboards s
-JOIN scenes sc ON sc.storyboard_id = s.id
-LEFT JOIN scene_tasks t ON t.scene_id = sc.id
-WHERE s.project_id = $1
+JOIN scenes sc ON sc.storyboard_id = s.id AND sc.user_id = $2
+LEFT JOIN scene_tasks t ON t.scene_id = sc.id AND t.user_id = $2
+WHERE s.project_id = $1 AND s.user_id = $2
 GROUP BY sc.id
 ORDER BY sc.storyboard_id, sc.scene_number`,
 
   /** Storyboard view, part 1: the storyboard, if the user owns it. */
   storyboard: `
 SELECT ${STORYBOARD}
-FROM storyboards s JOIN projects p ON p.id = s.project_id
-WHERE s.id = $1 AND p.user_id = $2`,
+FROM storyboards s
+WHERE s.id = $1 AND s.user_id = $2`,
 
   /** Storyboard view, part 2: its scenes in order, each with its tasks (one row per task) and its image's metadata. */
   storyboardScenes: `
 SELECT ${SCENE}, t.id AS task_id, t.task_type, t.completed, t.completed_at, t.updated_at AS task_updated_at,
   si.content_type AS image_content_type, si.width AS image_width, si.height AS image_height, si.byte_size AS image_byte_size, si.updated_at AS image_updated_at
-FROM scenes sc LEFT JOIN scene_tasks t ON t.scene_id = sc.id LEFT JOIN scene_images si ON si.scene_id = sc.id
-WHERE sc.storyboard_id = $1
+FROM scenes sc LEFT JOIN scene_tasks t ON t.scene_id = sc.id AND t.user_id = $2 LEFT JOIN scene_images si ON si.scene_id = sc.id AND si.user_id = $2
+WHERE sc.storyboard_id = $1 AND sc.user_id = $2
 ORDER BY sc.scene_number, t.id`,
 
   /** Task progress of one scene, its storyboard and its project, in one statement. */
   progressForScene: `
 SELECT
-  (SELECT COUNT(*) FROM scene_tasks t WHERE t.scene_id = $1) AS scene_total,
-  (SELECT COUNT(*) FROM scene_tasks t WHERE t.scene_id = $1 AND t.completed) AS scene_done,
-  (SELECT COUNT(t.id) FROM scenes sc JOIN scene_tasks t ON t.scene_id = sc.id WHERE sc.storyboard_id = $2) AS storyboard_total,
-  (SELECT COUNT(t.id) FROM scenes sc JOIN scene_tasks t ON t.scene_id = sc.id WHERE sc.storyboard_id = $2 AND t.completed) AS storyboard_done,
-  (SELECT COUNT(t.id) FROM storyboards s JOIN scenes sc ON sc.storyboard_id = s.id JOIN scene_tasks t ON t.scene_id = sc.id WHERE s.project_id = $3) AS project_total,
-  (SELECT COUNT(t.id) FROM storyboards s JOIN scenes sc ON sc.storyboard_id = s.id JOIN scene_tasks t ON t.scene_id = sc.id WHERE s.project_id = $3 AND t.completed) AS project_done`,
+  (SELECT COUNT(*) FROM scene_tasks t WHERE t.scene_id = $1 AND t.user_id = $4) AS scene_total,
+  (SELECT COUNT(*) FROM scene_tasks t WHERE t.scene_id = $1 AND t.user_id = $4 AND t.completed) AS scene_done,
+  (SELECT COUNT(t.id) FROM scenes sc JOIN scene_tasks t ON t.scene_id = sc.id AND t.user_id = $4 WHERE sc.storyboard_id = $2 AND sc.user_id = $4) AS storyboard_total,
+  (SELECT COUNT(t.id) FROM scenes sc JOIN scene_tasks t ON t.scene_id = sc.id AND t.user_id = $4 WHERE sc.storyboard_id = $2 AND sc.user_id = $4 AND t.completed) AS storyboard_done,
+  (SELECT COUNT(t.id) FROM storyboards s JOIN scenes sc ON sc.storyboard_id = s.id AND sc.user_id = $4 JOIN scene_tasks t ON t.scene_id = sc.id AND t.user_id = $4 WHERE s.project_id = $3 AND s.user_id = $4) AS project_total,
+  (SELECT COUNT(t.id) FROM storyboards s JOIN scenes sc ON sc.storyboard_id = s.id AND sc.user_id = $4 JOIN scene_tasks t ON t.scene_id = sc.id AND t.user_id = $4 WHERE s.project_id = $3 AND s.user_id = $4 AND t.completed) AS project_done`,
 
   /** A scene with its storyboard and project, if the user owns it. */
   sceneOwner: `
 SELECT sc.id, sc.storyboard_id, sc.scene_number, s.project_id, s.status
-FROM scenes sc JOIN storyboards s ON s.id = sc.storyboard_id JOIN projects p ON p.id = s.project_id
-WHERE sc.id = $1 AND p.user_id = $2`,
+FROM scenes sc JOIN storyboards s ON s.id = sc.storyboard_id AND s.user_id = $2
+WHERE sc.id = $1 AND sc.user_id = $2`,
 
   /** The hot writes, prepared too: under row level security planning a statement costs more than running it. */
   tickTask: `
-UPDATE scene_tasks SET completed = $2, completed_at = $3, updated_at = $4 WHERE id = $1
+UPDATE scene_tasks SET completed = $2, completed_at = $3, updated_at = $4 WHERE id = $1 AND user_id = $5
 RETURNING id, scene_id, task_type, completed, completed_at, updated_at`,
-  touchStoryboard: "UPDATE storyboards SET updated_at = $2 WHERE id = $1",
-  touchProject: "UPDATE projects SET updated_at = $2 WHERE id = $1",
+  touchStoryboard: "UPDATE storyboards SET updated_at = $2 WHERE id = $1 AND user_id = $3",
+  touchProject: "UPDATE projects SET updated_at = $2 WHERE id = $1 AND user_id = $3",
 
   /** A task with its scene, storyboard and project, if the user owns it. */
   taskOwner: `
 SELECT t.id, t.scene_id, sc.storyboard_id, s.project_id
-FROM scene_tasks t JOIN scenes sc ON sc.id = t.scene_id JOIN storyboards s ON s.id = sc.storyboard_id JOIN projects p ON p.id = s.project_id
-WHERE t.id = $1 AND p.user_id = $2`,
+FROM scene_tasks t JOIN scenes sc ON sc.id = t.scene_id AND sc.user_id = $2 JOIN storyboards s ON s.id = sc.storyboard_id AND s.user_id = $2
+WHERE t.id = $1 AND t.user_id = $2`,
 } as const;

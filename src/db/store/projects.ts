@@ -68,8 +68,8 @@ export function projectsStore(ctx: StoreContext): Pick<Store, "createProject" | 
     getProjectDetail: (userId, id) =>
       read(userId, async (c) => {
         const project = await ownProject(c, userId, id);
-        const boards = await c.query("project_storyboards", HOT_SQL.projectStoryboards, [id]);
-        const sceneRows = await c.query("project_scenes", HOT_SQL.projectScenes, [id]);
+        const boards = await c.query("project_storyboards", HOT_SQL.projectStoryboards, [id, userId]);
+        const sceneRows = await c.query("project_scenes", HOT_SQL.projectScenes, [id, userId]);
         const byBoard = new Map<number, ReturnType<typeof toScene>[]>();
         const withProgress = sceneRows.map((r) => ({ ...toScene(r), ...progressOf(r) }));
         for (const s of withProgress) byBoard.set(s.storyboard_id, [...(byBoard.get(s.storyboard_id) ?? []), s]);
@@ -85,7 +85,7 @@ export function projectsStore(ctx: StoreContext): Pick<Store, "createProject" | 
     getProjectProgress: (userId, id) =>
       read(userId, async (c) => {
         await ownProject(c, userId, id);
-        return projectProgress(c, id);
+        return projectProgress(c, userId, id);
       }),
   };
 }

@@ -1,6 +1,6 @@
 // Scene images: a creator's own picture per scene, kept in the database beside the scene (bytes
 // already re-encoded by the caller). Deleting the scene deletes its image (ON DELETE CASCADE).
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { SCENE_IMAGE_TYPES } from "../../domain/constants";
 import { notFound } from "../../domain/errors";
 import { parseInput } from "../../domain/schemas";
@@ -58,11 +58,11 @@ export function sceneImagesStore(ctx: StoreContext): Pick<Store, "setSceneImage"
         const values = { contentType: data.content_type, width: data.width, height: data.height, byteSize: data.data.byteLength, data: asBuffer(data.data), updatedAt: now };
         const [row] = await c.db
           .insert(sceneImages)
-          .values({ sceneId, ...values, createdAt: now })
+          .values({ sceneId, userId, ...values, createdAt: now })
           .onConflictDoUpdate({ target: sceneImages.sceneId, set: values })
           .returning(columns);
-        await c.query("touch_storyboard", HOT_SQL.touchStoryboard, [owner.storyboard_id, now]);
-        await touchProject(c, owner.project_id, now);
+        await c.query("touch_storyboard", HOT_SQL.touchStoryboard, [owner.storyboard_id, now, userId]);
+        await touchProject(c, userId, owner.project_id, now);
         const { data: _bytes, ...meta } = toSceneImage(row as Row);
         return meta;
       });
@@ -71,17 +71,23 @@ export function sceneImagesStore(ctx: StoreContext): Pick<Store, "setSceneImage"
     deleteSceneImage: (userId, sceneId) =>
       write(userId, async (c) => {
         const owner = editable(await ownScene(c, userId, sceneId));
-        const gone = await c.db.delete(sceneImages).where(eq(sceneImages.sceneId, sceneId)).returning({ id: sceneImages.sceneId });
+        const gone = await c.db
+          .delete(sceneImages)
+          .where(and(eq(sceneImages.sceneId, sceneId), eq(sceneImages.userId, userId)))
+          .returning({ id: sceneImages.sceneId });
         if (gone.length === 0) return;
         const now = new Date();
-        await c.query("touch_storyboard", HOT_SQL.touchStoryboard, [owner.storyboard_id, now]);
-        await touchProject(c, owner.project_id, now);
+        await c.query("touch_storyboard", HOT_SQL.touchStoryboard, [owner.storyboard_id, now, userId]);
+        await touchProject(c, userId, owner.project_id, now);
       }),
 
     getSceneImage: (userId, sceneId) =>
       read(userId, async (c) => {
         await ownScene(c, userId, sceneId);
-        const [row] = await c.db.select(columns).from(sceneImages).where(eq(sceneImages.sceneId, sceneId));
+        const [row] = await c.db
+          .select(columns)
+          .from(sceneImages)
+          .where(and(eq(sceneImages.sceneId, sceneId), eq(sceneImages.userId, userId)));
         if (!row) throw notFound("Scene image");
         return toSceneImage(row as Row);
       }),
@@ -93,7 +99,7 @@ export function sceneImagesStore(ctx: StoreContext): Pick<Store, "setSceneImage"
           .select(columns)
           .from(sceneImages)
           .innerJoin(scenes, eq(scenes.id, sceneImages.sceneId))
-          .where(eq(scenes.storyboardId, storyboardId))
+          .where(and(eq(scenes.storyboardId, storyboardId), eq(scenes.userId, userId), eq(sceneImages.userId, userId)))
           .orderBy(asc(scenes.sceneNumber));
         return rows.map((r) => toSceneImage(r as Row));
       }),

@@ -15,7 +15,10 @@ export function scenesStore(ctx: StoreContext): Pick<Store, "getScene" | "update
     getScene: (userId, sceneId) =>
       read(userId, async (c) => {
         await ownScene(c, userId, sceneId);
-        const [row] = await c.db.select(cols.scene).from(scenes).where(eq(scenes.id, sceneId));
+        const [row] = await c.db
+          .select(cols.scene)
+          .from(scenes)
+          .where(and(eq(scenes.id, sceneId), eq(scenes.userId, userId)));
         return toScene(row as Row);
       }),
 
@@ -38,10 +41,10 @@ export function scenesStore(ctx: StoreContext): Pick<Store, "getScene" | "update
             ...(data.needs_input !== undefined ? { needsInput: data.needs_input } : data.script ? { needsInput: null } : {}),
             updatedAt: now,
           })
-          .where(eq(scenes.id, sceneId))
+          .where(and(eq(scenes.id, sceneId), eq(scenes.userId, userId)))
           .returning(cols.scene);
-        await syncTotals(c, owner.storyboard_id, now);
-        await touchProject(c, owner.project_id, now);
+        await syncTotals(c, userId, owner.storyboard_id, now);
+        await touchProject(c, userId, owner.project_id, now);
         return toScene(row as Row);
       });
     },
@@ -50,12 +53,12 @@ export function scenesStore(ctx: StoreContext): Pick<Store, "getScene" | "update
       const data = parseInput(sceneInputSchema, input);
       return write(userId, async (c) => {
         const sb = editable(await ownStoryboard(c, userId, storyboardId));
-        const n = await sceneCount(c, storyboardId);
+        const n = await sceneCount(c, userId, storyboardId);
         const at = parsePosition(position, n + 1);
-        await shiftScenes(c, storyboardId, at, n, 1);
-        const [scene] = await insertScenes(c, storyboardId, [data], at);
-        await syncTotals(c, storyboardId);
-        await touchProject(c, sb.project_id);
+        await shiftScenes(c, userId, storyboardId, at, n, 1);
+        const [scene] = await insertScenes(c, userId, storyboardId, [data], at);
+        await syncTotals(c, userId, storyboardId);
+        await touchProject(c, userId, sb.project_id);
         return scene!;
       });
     },
@@ -63,36 +66,38 @@ export function scenesStore(ctx: StoreContext): Pick<Store, "getScene" | "update
     async deleteScene(userId, sceneId) {
       await write(userId, async (c) => {
         const owner = editable(await ownScene(c, userId, sceneId));
-        await c.db.delete(scenes).where(eq(scenes.id, sceneId));
-        await shiftScenes(c, owner.storyboard_id, owner.scene_number + 1, MAX_ID, -1);
-        await syncTotals(c, owner.storyboard_id);
-        await touchProject(c, owner.project_id);
+        await c.db.delete(scenes).where(and(eq(scenes.id, sceneId), eq(scenes.userId, userId)));
+        await shiftScenes(c, userId, owner.storyboard_id, owner.scene_number + 1, MAX_ID, -1);
+        await syncTotals(c, userId, owner.storyboard_id);
+        await touchProject(c, userId, owner.project_id);
       });
     },
 
     async moveScene(userId, sceneId, position) {
       return write(userId, async (c) => {
         const owner = editable(await ownScene(c, userId, sceneId));
-        const n = await sceneCount(c, owner.storyboard_id);
+        const n = await sceneCount(c, userId, owner.storyboard_id);
         const to = parsePosition(position, n);
         const from = owner.scene_number;
         if (to !== from) {
           // Park the moving scene on 0 (never a real number), close the gap, then drop it in.
-          await c.db.update(scenes).set({ sceneNumber: 0 }).where(eq(scenes.id, sceneId));
-          if (to < from) await shiftScenes(c, owner.storyboard_id, to, from - 1, 1);
-          else await shiftScenes(c, owner.storyboard_id, from + 1, to, -1);
-          await c.db.update(scenes).set({ sceneNumber: to, updatedAt: new Date() }).where(eq(scenes.id, sceneId));
-          await syncTotals(c, owner.storyboard_id);
-          await touchProject(c, owner.project_id);
+          const self = and(eq(scenes.id, sceneId), eq(scenes.userId, userId));
+          await c.db.update(scenes).set({ sceneNumber: 0 }).where(self);
+          if (to < from) await shiftScenes(c, userId, owner.storyboard_id, to, from - 1, 1);
+          else await shiftScenes(c, userId, owner.storyboard_id, from + 1, to, -1);
+          await c.db.update(scenes).set({ sceneNumber: to, updatedAt: new Date() }).where(self);
+          await syncTotals(c, userId, owner.storyboard_id);
+          await touchProject(c, userId, owner.project_id);
         }
-        return scenesWithTasks(c, owner.storyboard_id);
+        return scenesWithTasks(c, userId, owner.storyboard_id);
       });
     },
 
     async reorderScenes(userId, storyboardId, sceneIds) {
       return write(userId, async (c) => {
         const sb = editable(await ownStoryboard(c, userId, storyboardId));
-        const current = await c.db.select({ id: scenes.id }).from(scenes).where(eq(scenes.storyboardId, storyboardId));
+        const mine = and(eq(scenes.storyboardId, storyboardId), eq(scenes.userId, userId));
+        const current = await c.db.select({ id: scenes.id }).from(scenes).where(mine);
         const have = new Set(current.map((r) => num(r.id)));
         const given = new Set(sceneIds);
         if (!Array.isArray(sceneIds) || sceneIds.length !== have.size || given.size !== have.size || sceneIds.some((id) => !have.has(id))) {
@@ -101,23 +106,26 @@ export function scenesStore(ctx: StoreContext): Pick<Store, "getScene" | "update
         if (sceneIds.length > 0) {
           // Negative numbers first (never clash with existing ones), then all flipped at once.
           for (const [i, id] of sceneIds.entries()) {
-            await c.db.update(scenes).set({ sceneNumber: -(i + 1) }).where(eq(scenes.id, id));
+            await c.db
+              .update(scenes)
+              .set({ sceneNumber: -(i + 1) })
+              .where(and(eq(scenes.id, id), eq(scenes.userId, userId)));
           }
           await c.db
             .update(scenes)
             .set({ sceneNumber: sql`0 - ${scenes.sceneNumber}`, updatedAt: new Date() })
-            .where(and(eq(scenes.storyboardId, storyboardId), inArray(scenes.id, sceneIds)));
-          await syncTotals(c, storyboardId);
-          await touchProject(c, sb.project_id);
+            .where(and(mine, inArray(scenes.id, sceneIds)));
+          await syncTotals(c, userId, storyboardId);
+          await touchProject(c, userId, sb.project_id);
         }
-        return scenesWithTasks(c, storyboardId);
+        return scenesWithTasks(c, userId, storyboardId);
       });
     },
 
     getSceneProgress: (userId, sceneId) =>
       read(userId, async (c) => {
         const owner = await ownScene(c, userId, sceneId);
-        const [p] = await c.query("progress_for_scene", HOT_SQL.progressForScene, [sceneId, owner.storyboard_id, owner.project_id]);
+        const [p] = await c.query("progress_for_scene", HOT_SQL.progressForScene, [sceneId, owner.storyboard_id, owner.project_id, userId]);
         return { total_tasks: num(p?.scene_total), completed_tasks: num(p?.scene_done) };
       }),
   };

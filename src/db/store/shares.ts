@@ -73,20 +73,18 @@ export function sharesStore(ctx: StoreContext): Pick<Store, "createShareLink" | 
     const [row] = await c.db
       .select(columns)
       .from(shareLinks)
-      .innerJoin(storyboards, eq(storyboards.id, shareLinks.storyboardId))
-      .innerJoin(projects, eq(projects.id, storyboards.projectId))
-      .where(and(eq(shareLinks.id, checkId(id, "Share link")), eq(projects.userId, userId)));
+      .where(and(eq(shareLinks.id, checkId(id, "Share link")), eq(shareLinks.userId, userId)));
     if (!row) throw notFound("Share link");
     return toShareLink(row as Row);
   }
 
-  /** SQLite's counterpart of share_link_for(): the live link of a token hash. */
+  /** SQLite's counterpart of share_link_for(): the live link of a token hash, with its storyboard's owner. */
   async function liveLink(c: Conn, tokenHash: string) {
     const [row] = await c.db
-      .select(columns)
+      .select({ ...columns, owner: shareLinks.userId })
       .from(shareLinks)
       .where(and(eq(shareLinks.tokenHash, tokenHash), isNull(shareLinks.revokedAt)));
-    return row ? toShareLink(row as Row) : null;
+    return row ? { ...toShareLink(row as Row), owner: String(row.owner) } : null;
   }
 
   async function openOnSqlite(c: Conn, tokenHash: string): Promise<SharedStoryboard | null> {
@@ -122,7 +120,7 @@ export function sharesStore(ctx: StoreContext): Pick<Store, "createShareLink" | 
       scenes: [],
     });
     // The creator's own to-dos are not shared (shared_storyboard() leaves them out too).
-    return { ...shared, scenes: (await scenesWithTasks(c, link.storyboard_id)).map((s) => ({ ...s, needs_input: null })) };
+    return { ...shared, scenes: (await scenesWithTasks(c, link.owner, link.storyboard_id)).map((s) => ({ ...s, needs_input: null })) };
   }
 
   return {
@@ -134,13 +132,13 @@ export function sharesStore(ctx: StoreContext): Pick<Store, "createShareLink" | 
         const [live] = await c.db
           .select({ n: count() })
           .from(shareLinks)
-          .where(and(eq(shareLinks.storyboardId, storyboardId), isNull(shareLinks.revokedAt)));
+          .where(and(eq(shareLinks.storyboardId, storyboardId), eq(shareLinks.userId, userId), isNull(shareLinks.revokedAt)));
         if (num(live?.n) >= LIMITS.shareLinksPerStoryboard) {
           throw conflict(`A storyboard can have at most ${LIMITS.shareLinksPerStoryboard} live share links; revoke one first`);
         }
         const [row] = await c.db
           .insert(shareLinks)
-          .values({ storyboardId, tokenHash: input.token_hash, allowComments: input.allow_comments ?? false, createdAt: new Date() })
+          .values({ storyboardId, userId, tokenHash: input.token_hash, allowComments: input.allow_comments ?? false, createdAt: new Date() })
           .returning(columns);
         return toShareLink(row as Row);
       });
@@ -149,7 +147,11 @@ export function sharesStore(ctx: StoreContext): Pick<Store, "createShareLink" | 
     listShareLinks: (userId, storyboardId) =>
       read(userId, async (c) => {
         await ownStoryboard(c, userId, storyboardId);
-        const rows = await c.db.select(columns).from(shareLinks).where(eq(shareLinks.storyboardId, storyboardId)).orderBy(desc(shareLinks.createdAt), desc(shareLinks.id));
+        const rows = await c.db
+          .select(columns)
+          .from(shareLinks)
+          .where(and(eq(shareLinks.storyboardId, storyboardId), eq(shareLinks.userId, userId)))
+          .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id));
         return rows.map((r) => toShareLink(r as Row));
       }),
 
@@ -158,7 +160,11 @@ export function sharesStore(ctx: StoreContext): Pick<Store, "createShareLink" | 
       return write(userId, async (c) => {
         const link = await ownShareLink(c, userId, linkId);
         if (link.revoked_at) throw conflict("This share link is revoked; create a new one");
-        const [row] = await c.db.update(shareLinks).set({ allowComments: patch.allow_comments }).where(eq(shareLinks.id, link.id)).returning(columns);
+        const [row] = await c.db
+          .update(shareLinks)
+          .set({ allowComments: patch.allow_comments })
+          .where(and(eq(shareLinks.id, link.id), eq(shareLinks.userId, userId)))
+          .returning(columns);
         return toShareLink(row as Row);
       });
     },
@@ -167,7 +173,11 @@ export function sharesStore(ctx: StoreContext): Pick<Store, "createShareLink" | 
       write(userId, async (c) => {
         const link = await ownShareLink(c, userId, linkId);
         if (link.revoked_at) return link;
-        const [row] = await c.db.update(shareLinks).set({ revokedAt: new Date() }).where(eq(shareLinks.id, link.id)).returning(columns);
+        const [row] = await c.db
+          .update(shareLinks)
+          .set({ revokedAt: new Date() })
+          .where(and(eq(shareLinks.id, link.id), eq(shareLinks.userId, userId)))
+          .returning(columns);
         return toShareLink(row as Row);
       }),
 

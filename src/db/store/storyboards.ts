@@ -20,12 +20,13 @@ export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboa
         const [main] = await c.db
           .select({ id: storyboards.id })
           .from(storyboards)
-          .where(and(eq(storyboards.projectId, data.project_id), eq(storyboards.isMain, true), isNull(storyboards.deletedAt)))
+          .where(and(eq(storyboards.projectId, data.project_id), eq(storyboards.userId, userId), eq(storyboards.isMain, true), isNull(storyboards.deletedAt)))
           .limit(1);
         const [row] = await c.db
           .insert(storyboards)
           .values({
             projectId: data.project_id,
+            userId,
             title: data.title,
             brief: data.brief,
             referenceUrls: data.reference_urls,
@@ -42,8 +43,8 @@ export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboa
           })
           .returning({ id: storyboards.id });
         const id = num(row?.id);
-        await insertScenes(c, id, data.scenes, 1);
-        await touchProject(c, data.project_id, now);
+        await insertScenes(c, userId, id, data.scenes, 1);
+        await touchProject(c, userId, data.project_id, now);
         return storyboardView(c, userId, id);
       });
     },
@@ -53,7 +54,7 @@ export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboa
     listStoryboards: (userId, projectId) =>
       read(userId, async (c) => {
         await ownProject(c, userId, projectId);
-        const rows = await c.query("project_storyboards", HOT_SQL.projectStoryboards, [projectId]);
+        const rows = await c.query("project_storyboards", HOT_SQL.projectStoryboards, [projectId, userId]);
         return rows.map((r) => ({ ...toStoryboard(r), scene_count: num(r.scene_count), ...progressOf(r) }));
       }),
 
@@ -71,9 +72,9 @@ export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboa
             ...(data.aspect_ratio !== undefined && { aspectRatio: data.aspect_ratio }),
             updatedAt: now,
           })
-          .where(eq(storyboards.id, id))
+          .where(and(eq(storyboards.id, id), eq(storyboards.userId, userId)))
           .returning(cols.storyboard);
-        await touchProject(c, sb.project_id, now);
+        await touchProject(c, userId, sb.project_id, now);
         return toStoryboard(row as Row);
       });
     },
@@ -81,9 +82,9 @@ export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboa
     deleteStoryboard: (userId, id) =>
       write(userId, async (c) => {
         const sb = await ownStoryboard(c, userId, id);
-        await c.db.delete(storyboards).where(eq(storyboards.id, id));
-        await ensureMain(c, sb.project_id);
-        await touchProject(c, sb.project_id);
+        await c.db.delete(storyboards).where(and(eq(storyboards.id, id), eq(storyboards.userId, userId)));
+        await ensureMain(c, userId, sb.project_id);
+        await touchProject(c, userId, sb.project_id);
         return { project_id: sb.project_id };
       }),
 
@@ -94,7 +95,7 @@ export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboa
         const [row] = await c.db
           .update(storyboards)
           .set({ status: s, errorMessage: s === "error" ? (errorMessage ?? "Generation failed") : null, updatedAt: new Date() })
-          .where(eq(storyboards.id, id))
+          .where(and(eq(storyboards.id, id), eq(storyboards.userId, userId)))
           .returning(cols.storyboard);
         return toStoryboard(row as Row);
       });
@@ -123,12 +124,12 @@ export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboa
             generatedAt: now,
             updatedAt: now,
           })
-          .where(and(eq(storyboards.id, id), eq(storyboards.status, "generating")))
+          .where(and(eq(storyboards.id, id), eq(storyboards.userId, userId), eq(storyboards.status, "generating")))
           .returning({ id: storyboards.id });
         if (claimed.length === 0) return storyboardView(c, userId, id);
-        await c.db.delete(scenes).where(eq(scenes.storyboardId, id));
-        await insertScenes(c, id, list, 1);
-        await touchProject(c, sb.project_id, now);
+        await c.db.delete(scenes).where(and(eq(scenes.storyboardId, id), eq(scenes.userId, userId)));
+        await insertScenes(c, userId, id, list, 1);
+        await touchProject(c, userId, sb.project_id, now);
         return storyboardView(c, userId, id);
       });
     },

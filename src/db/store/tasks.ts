@@ -15,10 +15,10 @@ export function tasksStore(ctx: StoreContext): Pick<Store, "setTaskCompleted"> {
         if (!o) throw notFound("Task");
         const ids = { scene_id: num(o.scene_id), storyboard_id: num(o.storyboard_id), project_id: num(o.project_id) };
         const now = new Date();
-        const [row] = await c.query("tick_task", HOT_SQL.tickTask, [taskId, completed, completed ? now : null, now]);
-        await c.query("touch_storyboard", HOT_SQL.touchStoryboard, [ids.storyboard_id, now]);
-        await touchProject(c, ids.project_id, now);
-        const [p] = await c.query("progress_for_scene", HOT_SQL.progressForScene, [ids.scene_id, ids.storyboard_id, ids.project_id]);
+        const [row] = await c.query("tick_task", HOT_SQL.tickTask, [taskId, completed, completed ? now : null, now, userId]);
+        await c.query("touch_storyboard", HOT_SQL.touchStoryboard, [ids.storyboard_id, now, userId]);
+        await touchProject(c, userId, ids.project_id, now);
+        const [p] = await c.query("progress_for_scene", HOT_SQL.progressForScene, [ids.scene_id, ids.storyboard_id, ids.project_id, userId]);
         return {
           task: toTask(row!),
           scene: { total_tasks: num(p?.scene_total), completed_tasks: num(p?.scene_done) },
