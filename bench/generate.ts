@@ -16,6 +16,7 @@ import fs from "node:fs";
 import pg from "pg";
 import type Database from "better-sqlite3";
 import { TASK_TYPES } from "../src/domain/constants";
+import { DEFAULT_SHARD_COUNT, shardOf, shardSql } from "../src/db/shard";
 
 export const BENCH_TABLES = ["users", "projects", "storyboards", "scenes", "scene_tasks"] as const;
 export type Counts = Record<(typeof BENCH_TABLES)[number], number>;
@@ -113,14 +114,15 @@ SELECT md5('bench-user-' || g)::uuid::text, 'bench-user-' || g || '@bench.test',
        now() - make_interval(days => 30 + g % 700), now() - make_interval(days => g % 30)
 FROM generate_series(1, $1::int) g`,
 
-  projects: sql`
-INSERT INTO projects (user_id, title, description, status, created_at, updated_at)
+  projects: `
+INSERT INTO projects (user_id, title, description, status, created_at, updated_at, shard_id)
 SELECT md5('bench-user-' || q.g)::uuid::text,
        ($3::text[])[1 + (q.g + q.k) % 8] || ' ' || q.k,
        substr($2, 1 + (q.g * 13 + q.k * 7) % 600, 80 + (q.g + q.k) % 120),
        CASE WHEN q.h < 60 THEN 'active' WHEN q.h < 80 THEN 'draft' WHEN q.h < 95 THEN 'completed' ELSE 'archived' END,
        now() - make_interval(days => 30 + (q.g + q.k) % 600),
-       now() - make_interval(secs => (q.g * 7919 + q.k * 104729) % 2592000)
+       now() - make_interval(secs => (q.g * 7919 + q.k * 104729) % 2592000),
+       ${shardSql("md5('bench-user-' || q.g)::uuid::text", DEFAULT_SHARD_COUNT)}
 FROM (SELECT g, k, (g * 31 + k * 17) % 100 AS h
       FROM generate_series(1, $1::int) g CROSS JOIN LATERAL generate_series(1, 1 + (g * 7) % 5) k
       ORDER BY md5(g || ':' || k) OFFSET 0) q`,
@@ -243,7 +245,7 @@ export function loadSqlite(db: Database.Database, users: number, log: (m: string
   });
   const now = Date.now();
   const insertUser = db.prepare("INSERT INTO users (id, email, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)");
-  const insertProject = db.prepare("INSERT INTO projects (id, user_id, title, description, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  const insertProject = db.prepare("INSERT INTO projects (id, user_id, title, description, status, created_at, updated_at, shard_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   const insertStoryboard = db.prepare(
     "INSERT INTO storyboards (id, project_id, user_id, title, brief, reference_urls, total_scenes, total_duration, pattern_source, status, generation_options, generated_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 8, 32, 'hook_value_cta (inferred)', 'completed', ?, ?, ?)",
   );
@@ -279,6 +281,7 @@ export function loadSqlite(db: Database.Database, users: number, log: (m: string
           h < 60 ? "active" : h < 80 ? "draft" : h < 95 ? "completed" : "archived",
           created,
           now - ((g * 7919 + k * 104729) % 2592000) * 1000,
+          shardOf(benchUserId(g), DEFAULT_SHARD_COUNT),
         );
       });
     });

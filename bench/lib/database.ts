@@ -10,6 +10,8 @@ import type Database from "better-sqlite3";
 import type { DbConfig } from "../../src/db/config";
 import { migratePostgres, migrateSqlite } from "../../src/db/migrate";
 import { openSqlite } from "../../src/db/store/sqlite";
+import { readOpsConfig } from "../../src/ops/config";
+import { migrateOnline } from "../../src/ops/migrate";
 import { postgresConfig, withDb, type TestDatabase } from "../../tests/support/databases";
 import { startPgServer } from "../../tests/setup/postgres-server";
 import { BENCH_TABLES, countRowsPg, countRowsSqlite, expectedCounts, loadPostgres, loadSqlite, sqliteBytes, type Counts, type LoadReport } from "../generate";
@@ -95,6 +97,7 @@ export async function openBenchDatabase(
     const serverVersion = `SQLite ${(sqlite.prepare("SELECT sqlite_version() AS v").get() as { v: string }).v}`;
     sqlite.close();
     const config: DbConfig = { dialect: "sqlite", file, autoMigrate: true };
+    await migrateOnline(config, readOpsConfig(), { log });
     return {
       dialect,
       users,
@@ -139,6 +142,8 @@ export async function openBenchDatabase(
   } finally {
     await admin.end();
   }
+  // The loader fills shard_id; the online step then finds nothing to backfill and only constrains and indexes it.
+  await migrateOnline(postgresConfig(url), readOpsConfig(), { log });
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   const counts = await countRowsPg(c);

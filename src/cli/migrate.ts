@@ -1,20 +1,26 @@
 // `npm run db:migrate`: applies the committed migrations to the database DATABASE_URL names
-// (PostgreSQL as DATABASE_OWNER_URL when set). The app also does this itself at start.
+// (PostgreSQL as DATABASE_OWNER_URL when set), then the online steps (backfills, NOT NULL, indexes
+// built concurrently) with their progress. `-- --skip-online` applies only the transactional
+// migrations: the "expand" half of a rolling deploy (docs/operations.md).
+import { parseArgs } from "node:util";
 import { ConfigError, readDbConfig } from "../db/config";
-import { migratePostgres, migrateSqlite } from "../db/migrate";
-import { openSqlite } from "../db/store/sqlite";
+import { readOpsConfig } from "../ops/config";
+import { migrateDatabase } from "../ops/migrate";
 
 async function main() {
+  const { values } = parseArgs({ options: { "skip-online": { type: "boolean", default: false } } });
   const config = readDbConfig();
-  if (config.dialect === "sqlite") {
-    const sqlite = openSqlite(config.file);
-    migrateSqlite(sqlite);
-    sqlite.close();
-    console.log(`Migrated SQLite database ${config.file}`);
-  } else {
-    await migratePostgres(config.ownerUrl, config.migration);
-    console.log(`Migrated PostgreSQL database ${new URL(config.ownerUrl).pathname.slice(1)}`);
-  }
+  const started = performance.now();
+  const controller = new AbortController();
+  // Ctrl-C stops after the current batch, its progress recorded: the next run resumes.
+  process.once("SIGINT", () => {
+    console.log("[migrate] stopping after the current batch…");
+    controller.abort();
+  });
+  const { online } = await migrateDatabase(config, readOpsConfig(), { online: !values["skip-online"], signal: controller.signal });
+  const where = config.dialect === "sqlite" ? `SQLite database ${config.file}` : `PostgreSQL database ${new URL(config.ownerUrl).pathname.slice(1)}`;
+  const steps = values["skip-online"] ? "online steps skipped" : online.length ? `online steps run: ${online.join(", ")}` : "no online step pending";
+  console.log(`Migrated ${where} in ${((performance.now() - started) / 1000).toFixed(1)} s (${steps})`);
 }
 
 main().catch((e: unknown) => {

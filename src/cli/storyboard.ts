@@ -24,6 +24,8 @@ const defaultIo: CliIo = {
   env: process.env,
 };
 
+const OPS_COMMAND_NAMES = ["data-migrate"];
+
 const USAGE = `Usage:
   storyboard generate --brief "..." [--url U ...] [--duration N] [--platform P] [--pattern ID] [--seed N] [--format json|md]
   storyboard generate --in briefs.jsonl [--out storyboards.jsonl]
@@ -31,6 +33,9 @@ const USAGE = `Usage:
   storyboard export STORYBOARD_ID --user OWNER_EMAIL [--format pdf|csv|json|md] [--out FILE|-]
                    [--layout 1|2|3|6] [--orientation portrait|landscape] [--paper a4|letter]
                    [--fields visual,voiceover,overlay,camera,tasks]
+
+Operations, on the database DATABASE_URL names (docs/operations.md):
+  storyboard data-migrate reshard-projects [--batch-size N] [--throttle-ms N] [--restart]
 
 Platforms: tiktok, youtube_shorts, instagram_reels, facebook_reels, youtube, generic.
 With LLM_BASE_URL, LLM_API_KEY and LLM_MODEL set, generation uses the LLM (falling back to the pattern engine).
@@ -234,6 +239,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     if (cmd === "generate") return await generate(rest, io);
     if (cmd === "check") return await check(rest, io);
     if (cmd === "export") return await exportCommand(rest, io);
+    // Loaded only when asked for: the engine commands need no database driver.
+    if (cmd && OPS_COMMAND_NAMES.includes(cmd)) return await (await import("./ops")).OPS_COMMANDS[cmd]!(rest, io);
     if (cmd === "--help" || cmd === "-h" || cmd === "help") {
       io.stdout(USAGE);
       return 0;

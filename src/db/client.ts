@@ -19,7 +19,7 @@ const describe = (e: unknown) => {
 
 /** Opens (and, unless DATABASE_AUTO_MIGRATE=0, migrates) the database the config names. */
 export async function openStore(config: DbConfig): Promise<Store> {
-  return createStore(await openDriver(config));
+  return createStore(await openDriver(config), { shardCount: config.shardCount });
 }
 
 export async function openDriver(config: DbConfig): Promise<Driver> {
@@ -52,8 +52,12 @@ const globalForDb = globalThis as unknown as { __storyboardDb?: Promise<{ driver
 
 /** The process-wide database, opened (and migrated) from the environment on first use. */
 function processDb() {
-  globalForDb.__storyboardDb ??= openDriver(readDbConfig())
-    .then((driver) => ({ driver, store: createStore(driver) }))
+  globalForDb.__storyboardDb ??= Promise.resolve()
+    .then(async () => {
+      const config = readDbConfig();
+      const driver = await openDriver(config);
+      return { driver, store: createStore(driver, { shardCount: config.shardCount }) };
+    })
     .catch((e: unknown) => {
       globalForDb.__storyboardDb = undefined;
       throw e;

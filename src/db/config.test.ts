@@ -17,7 +17,7 @@ const fails = (env: Record<string, string>, variable: string, message: RegExp) =
 
 describe("readDbConfig", () => {
   it("defaults to the embedded SQLite file", () => {
-    expect(readDbConfig({})).toEqual({ dialect: "sqlite", file: path.resolve("./data/storyboard.db"), autoMigrate: true });
+    expect(readDbConfig({})).toEqual({ dialect: "sqlite", file: path.resolve("./data/storyboard.db"), autoMigrate: true, shardCount: 4 });
     expect(readDbConfig({ DATABASE_URL: "file:/tmp/x.db" })).toMatchObject({ dialect: "sqlite", file: "/tmp/x.db" });
   });
 
@@ -56,5 +56,7 @@ describe("readDbConfig", () => {
     fails({ DATABASE_URL: "postgres://u@h/db", DATABASE_READ_URL: "http://x/y" }, "DATABASE_READ_URL", /unsupported scheme/);
     fails({ DATABASE_URL: "postgres://u@h/db", DATABASE_APP_ROLE: "app; DROP TABLE x" }, "DATABASE_APP_ROLE", /plain role name/);
     fails({ DATABASE_AUTO_MIGRATE: "maybe" }, "DATABASE_AUTO_MIGRATE", /1\/true or 0\/false/);
+    fails({ DATABASE_SHARD_COUNT: "0" }, "DATABASE_SHARD_COUNT", /at least 1/);
+    fails({ DATABASE_URL: "postgres://u@h/db", DATABASE_LOCK_TIMEOUT_MS: "soon" }, "DATABASE_LOCK_TIMEOUT_MS", /whole number/);
   });
 });

@@ -1,5 +1,6 @@
 // Reads and validates the database settings once, with messages that name the variable at fault.
 import path from "node:path";
+import { DEFAULT_SHARD_COUNT } from "./shard";
 
 export interface PgPoolSettings {
   max: number;
@@ -10,9 +11,11 @@ export interface PgPoolSettings {
 }
 
 export type DbConfig =
-  | { dialect: "sqlite"; file: string; autoMigrate: boolean }
+  | { dialect: "sqlite"; file: string; autoMigrate: boolean; shardCount?: number }
   | {
       dialect: "postgres";
+      /** DATABASE_SHARD_COUNT: projects.shard_id = hash(user_id) mod this (src/db/shard.ts). */
+      shardCount?: number;
       url: string;
       readUrl: string | null;
       /** Migrations run as the tables' owner; defaults to the DATABASE_URL login. */
@@ -72,10 +75,11 @@ function postgresUrl(env: Env, name: string): string {
 export function readDbConfig(env: Env = process.env): DbConfig {
   const raw = env.DATABASE_URL?.trim() ?? "";
   const autoMigrate = flag(env, "DATABASE_AUTO_MIGRATE", true);
+  const shardCount = positiveInt(env, "DATABASE_SHARD_COUNT", DEFAULT_SHARD_COUNT, 1);
   if (raw === "" || raw.startsWith("file:")) {
     const file = raw === "" ? DEFAULT_SQLITE_FILE : raw.slice("file:".length).replace(/^\/\/(?=\/)/, "");
     if (file === "") throw new ConfigError("DATABASE_URL", 'a file: URL needs a path, e.g. "file:./data/storyboard.db"');
-    return { dialect: "sqlite", file: file === ":memory:" ? file : path.resolve(file), autoMigrate };
+    return { dialect: "sqlite", file: file === ":memory:" ? file : path.resolve(file), autoMigrate, shardCount };
   }
   if (!/^postgres(ql)?:/i.test(raw)) {
     const scheme = raw.includes(":") ? `"${raw.split(":")[0]}:"` : "none";
@@ -94,6 +98,7 @@ export function readDbConfig(env: Env = process.env): DbConfig {
   if (min > max) throw new ConfigError("DATABASE_POOL_MIN", `(${min}) cannot exceed DATABASE_POOL_MAX (${max})`);
   return {
     dialect: "postgres",
+    shardCount,
     migration: {
       lockTimeoutMillis: positiveInt(env, "DATABASE_LOCK_TIMEOUT_MS", 2_000, 1),
       lockAttempts: positiveInt(env, "DATABASE_LOCK_RETRIES", 5, 1),

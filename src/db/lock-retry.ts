@@ -1,7 +1,7 @@
 // DDL under traffic: a statement that needs a strong lock waits at most lock_timeout (and every
 // request queued behind it with it), then gives up; we retry a bounded number of times with a
 // growing, jittered pause so the app's queries run in between.
-const RETRYABLE = new Set(["55P03", "40P01"]); // lock_not_available (lock_timeout), deadlock_detected
+import { isLockTimeout } from "./pg-errors";
 
 export interface LockRetryOptions {
   attempts: number;
@@ -9,14 +9,6 @@ export interface LockRetryOptions {
   baseDelayMs?: number;
   log?: (message: string) => void;
 }
-
-export const isLockTimeout = (e: unknown): boolean => {
-  for (let cur = e, i = 0; cur instanceof Error && i < 5; cur = (cur as Error).cause, i++) {
-    const code = (cur as { code?: unknown }).code;
-    if (typeof code === "string") return RETRYABLE.has(code);
-  }
-  return false;
-};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

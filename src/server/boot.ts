@@ -1,5 +1,7 @@
 // Server start-up: validate settings, open the database, recover interrupted jobs.
-import { ConfigError } from "../db/config";
+import { ConfigError, readDbConfig } from "../db/config";
+import { readOpsConfig } from "../ops/config";
+import { migrateOnline } from "../ops/migrate";
 import { recoverInterruptedGenerations } from "../features/storyboards/recover-interrupted-generations";
 import { appEnv } from "./env";
 import { services } from "./services";
@@ -9,6 +11,10 @@ export async function boot(): Promise<void> {
     appEnv();
     const { store } = await services();
     console.log(`[storyboard] database: ${store.dialect}`);
+    // The online half of the migrations (backfills, NOT NULL, concurrent indexes): instant on a
+    // small database; on a large one run `npm run db:migrate` first (docs/operations.md).
+    const config = readDbConfig();
+    if (config.autoMigrate) await migrateOnline(config, readOpsConfig(), { log: (line) => console.log(`[storyboard] ${line}`) });
   } catch (e) {
     const message = e instanceof ConfigError ? e.message : `start-up failed: ${(e as Error).message}`;
     console.error(`\n[storyboard] ${message}\n`);

@@ -6,6 +6,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openStore } from "../../src/db/client";
+import { readOpsConfig } from "../../src/ops/config";
+import { migrateOnline } from "../../src/ops/migrate";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 
 // [column, type, max length, nullable, default (regex or null for none)]
@@ -28,6 +30,8 @@ const DESIGN: Record<string, Col[]> = {
     ["status", "character varying", 20, false, /'active'/],
     ["created_at", TS, null, false, /now\(\)/],
     ["updated_at", TS, null, false, /now\(\)/],
+    // The design's sharding preparation, without its DEFAULT 0: the app computes it (docs/schema.md).
+    ["shard_id", "integer", null, false, null],
   ],
   storyboards: [
     ["id", "integer", null, false, /nextval/],
@@ -70,7 +74,7 @@ const DESIGN: Record<string, Col[]> = {
 
 const INDEXES: Record<string, string[]> = {
   users: ["idx_users_email", "idx_users_created_at"],
-  projects: ["idx_projects_user_id", "idx_projects_status", "idx_projects_updated_at", "idx_projects_user_status"],
+  projects: ["idx_projects_user_id", "idx_projects_status", "idx_projects_updated_at", "idx_projects_user_status", "idx_projects_shard_id"],
   storyboards: ["idx_storyboards_project_id", "idx_storyboards_status", "idx_storyboards_generated_at", "idx_storyboards_reference_urls"],
   scenes: ["idx_scenes_storyboard_id", "idx_scenes_type", "idx_scenes_storyboard_scene_number"],
   scene_tasks: ["idx_scene_tasks_scene_id", "idx_scene_tasks_completed", "idx_scene_tasks_type"],
@@ -82,6 +86,7 @@ describe("PostgreSQL schema after migration matches the design", () => {
   beforeAll(async () => {
     db = await createTestDatabase("postgres", inject("pgAdminUrl"));
     await (await openStore(db.config)).close();
+    await migrateOnline(db.config, readOpsConfig({}), { log: () => undefined }); // the online half: shard_id NOT NULL, indexed
     client = new pg.Client({ connectionString: db.ownerUrl });
     await client.connect();
   });

@@ -6,12 +6,12 @@ import os from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
 
-const squawk = path.resolve("node_modules/.bin/squawk");
-// Run from the repository root so that .squawk.toml applies, as in `npm run lint`.
-const lint = (files: string[]) => spawnSync(squawk, ["--reporter", "gcc", ...files], { encoding: "utf8", cwd: process.cwd() });
+// Through scripts/squawk.mjs, from the repository root so that .squawk.toml applies, as `npm run lint` runs it.
+const squawk = [path.resolve("scripts/squawk.mjs")];
+const lint = (files: string[]) => spawnSync(process.execPath, [...squawk, "--reporter", "gcc", ...files], { encoding: "utf8", cwd: process.cwd() });
 
 it("the committed PostgreSQL migrations pass squawk", () => {
-  const out = execFileSync(squawk, ["src/db/migrations/pg/*.sql"], { encoding: "utf8" });
+  const out = execFileSync(process.execPath, [...squawk, "src/db/migrations/pg/*.sql"], { encoding: "utf8" });
   expect(out).toMatch(/Found 0 issues/);
 });
 

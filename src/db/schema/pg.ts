@@ -65,6 +65,10 @@ export const projects = pgTable(
     updatedAt: updatedAt(),
     /** Soft delete: set when the creator deletes it (Undo clears it); a scheduled job purges it later. */
     deletedAt: ts("deleted_at"),
+    // The design's sharding preparation, computed by the app (src/db/shard.ts). Migration 0011
+    // adds it nullable; the online step projects_shard_id backfills it, makes it NOT NULL and
+    // builds the index CONCURRENTLY (src/ops/online/steps.ts).
+    shardId: integer("shard_id").notNull(),
   },
   (t) => [
     check("projects_status_check", sql`${t.status} IN (${inList(PROJECT_STATUSES)})`),
@@ -75,6 +79,7 @@ export const projects = pgTable(
     index("idx_projects_updated_at").on(t.updatedAt),
     index("idx_projects_user_status").on(t.userId, t.status),
     index("idx_projects_deleted_at").on(t.deletedAt).where(sql`${t.deletedAt} IS NOT NULL`),
+    index("idx_projects_shard_id").on(t.shardId),
   ],
 );
 

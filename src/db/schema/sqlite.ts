@@ -47,6 +47,9 @@ export const projects = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: ts("deleted_at"),
+    // Computed by the app (src/db/shard.ts), backfilled by the online step projects_shard_id.
+    // Nullable here: SQLite cannot make an existing column NOT NULL without rebuilding the table.
+    shardId: integer("shard_id"),
   },
   (t) => [
     check("projects_status_check", sql`${t.status} IN (${inList(PROJECT_STATUSES)})`),
@@ -58,6 +61,7 @@ export const projects = sqliteTable(
     index("idx_projects_updated_at").on(t.updatedAt),
     index("idx_projects_user_status").on(t.userId, t.status),
     index("idx_projects_deleted_at").on(t.deletedAt).where(sql`${t.deletedAt} IS NOT NULL`),
+    index("idx_projects_shard_id").on(t.shardId),
   ],
 );
 

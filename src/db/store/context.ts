@@ -7,6 +7,7 @@ import { conflict, notFound, validationError } from "../../domain/errors";
 import type { sceneInputSchema } from "../../domain/schemas";
 import type { Progress, SceneWithTasks, StoryboardWithScenes } from "../../domain/types";
 import type { Conn, Driver, Row } from "./driver";
+import { shardOf } from "../shard";
 import { HOT_SQL } from "./hot-sql";
 import { num, progressOf, toImageMeta, toProject, toScene, toStoryboard, toTask } from "./rows";
 import type { z } from "zod";
@@ -27,7 +28,7 @@ export const sumProgress = (items: Progress[]): Progress => ({
 
 export type StoreContext = ReturnType<typeof createContext>;
 
-export function createContext(driver: Driver) {
+export function createContext(driver: Driver, shardCount: number) {
   const tables = driver.tables;
   const { users, projects, storyboards, scenes, sceneTasks } = tables;
   const cols = {
@@ -232,5 +233,8 @@ export function createContext(driver: Driver) {
     return position;
   };
 
-  return { driver, tables, cols, read, write, ownProject, ownStoryboard, ownScene, editable, touchProject, syncTotals, insertScenes, shiftScenes, sceneCount, scenesWithTasks, storyboardView, projectProgress, ensureMain, parsePosition };
+  /** projects.shard_id of a new project (docs/schema.md, "Sharding preparation"). */
+  const shardIdOf = (userId: string) => shardOf(userId, shardCount);
+
+  return { driver, tables, cols, read, write, shardIdOf, ownProject, ownStoryboard, ownScene, editable, touchProject, syncTotals, insertScenes, shiftScenes, sceneCount, scenesWithTasks, storyboardView, projectProgress, ensureMain, parsePosition };
 }

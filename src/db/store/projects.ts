@@ -9,7 +9,7 @@ import { checkId, sumProgress, type StoreContext } from "./context";
 import type { Store } from "./types";
 
 export function projectsStore(ctx: StoreContext): Pick<Store, "createProject" | "getProject" | "updateProject" | "deleteProject" | "listProjects" | "getProjectDetail" | "getProjectProgress"> {
-  const { cols, read, write, ownProject, projectProgress } = ctx;
+  const { cols, read, write, ownProject, projectProgress, shardIdOf } = ctx;
   const { projects } = ctx.tables;
   return {
     async createProject(userId, input) {
@@ -17,7 +17,7 @@ export function projectsStore(ctx: StoreContext): Pick<Store, "createProject" | 
       return write(userId, async (c) => {
         const [row] = await c.db
           .insert(projects)
-          .values({ userId, title: data.title, description: data.description ?? null, status: data.status ?? "active" })
+          .values({ userId, title: data.title, description: data.description ?? null, status: data.status ?? "active", shardId: shardIdOf(userId) })
           .returning(cols.project);
         return toProject(row as Row);
       });

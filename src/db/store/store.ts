@@ -5,6 +5,7 @@
 // (pg.ts, sqlite.ts); the hot reads are shared SQL (hot-sql.ts). Ownership is checked in every
 // statement's WHERE clause, and on PostgreSQL row level security checks it again underneath.
 import { auditStore } from "./audit";
+import { DEFAULT_SHARD_COUNT } from "../shard";
 import { createContext } from "./context";
 import type { Driver } from "./driver";
 import { maintenanceStore } from "./maintenance";
@@ -17,8 +18,8 @@ import { tasksStore } from "./tasks";
 import type { Store } from "./types";
 import { usersStore } from "./users";
 
-export function createStore(driver: Driver): Store {
-  const ctx = createContext(driver);
+export function createStore(driver: Driver, opts: { shardCount?: number } = {}): Store {
+  const ctx = createContext(driver, opts.shardCount ?? DEFAULT_SHARD_COUNT);
   return {
     dialect: driver.dialect,
     ...usersStore(ctx),
