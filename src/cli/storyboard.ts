@@ -25,6 +25,7 @@ const defaultIo: CliIo = {
 };
 
 const OPS_COMMAND_NAMES = ["data-migrate"];
+const LIFECYCLE_COMMAND_NAMES = ["stats", "archive"];
 
 const USAGE = `Usage:
   storyboard generate --brief "..." [--url U ...] [--duration N] [--platform P] [--pattern ID] [--seed N] [--format json|md]
@@ -36,6 +37,7 @@ const USAGE = `Usage:
 
 Operations, on the database DATABASE_URL names (docs/operations.md):
   storyboard data-migrate reshard-projects [--batch-size N] [--throttle-ms N] [--restart]
+  storyboard stats [--refresh] [--days N] [--users N]   user_project_stats and user_engagement_metrics
 
 Platforms: tiktok, youtube_shorts, instagram_reels, facebook_reels, youtube, generic.
 With LLM_BASE_URL, LLM_API_KEY and LLM_MODEL set, generation uses the LLM (falling back to the pattern engine).
@@ -240,6 +242,10 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     if (cmd === "check") return await check(rest, io);
     if (cmd === "export") return await exportCommand(rest, io);
     // Loaded only when asked for: the engine commands need no database driver.
+    if (cmd && LIFECYCLE_COMMAND_NAMES.includes(cmd)) {
+      const run = (await import("./lifecycle")).LIFECYCLE_COMMANDS[cmd];
+      if (run) return await run(rest, io);
+    }
     if (cmd && OPS_COMMAND_NAMES.includes(cmd)) return await (await import("./ops")).OPS_COMMANDS[cmd]!(rest, io);
     if (cmd === "--help" || cmd === "-h" || cmd === "help") {
       io.stdout(USAGE);

@@ -133,6 +133,9 @@ export type StoryboardUpdate = z.input<typeof storyboardUpdateSchema>;
 const fieldOf = (path: ReadonlyArray<PropertyKey>) => (path.length ? path.map(String).join(".") : "body");
 
 /** Parses one named value (a path parameter, a filter) so that an error names it. */
+/** How many days of business metrics to show (`storyboard stats --days`). */
+export const metricsDays = z.number({ error: "Days must be a whole number from 1 to 3660" }).int().min(1).max(3660);
+
 export function parseField<S extends z.ZodType>(field: string, schema: S, value: unknown): z.output<S> {
   return parseInput(z.object({ [field]: schema }), { [field]: value })[field] as z.output<S>;
 }

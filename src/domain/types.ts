@@ -193,3 +193,22 @@ export interface AuditPage {
   /** Pass as `before` for the next (older) page; null when this was the last one. */
   next_before: number | null;
 }
+
+/** A user's project figures (PostgreSQL: the materialized view user_project_stats, refreshed daily). */
+export interface UserProjectStats {
+  total_projects: number;
+  active_projects: number;
+  last_activity: string | null;
+  /** When the figures were computed (SQLite computes them on every read). */
+  refreshed_at: string;
+}
+
+/** One UTC day of the business metrics (the view user_engagement_metrics). */
+export interface EngagementDay {
+  /** YYYY-MM-DD (UTC). */
+  date: string;
+  projects_created: number;
+  daily_active_users: number;
+  /** Live storyboards per project, over the projects created that day; null when none was. */
+  avg_storyboards_per_project: number | null;
+}

@@ -13,6 +13,7 @@ import { projectsStore } from "./projects";
 import { sceneImagesStore } from "./scene-images";
 import { scenesStore } from "./scenes";
 import { sharesStore } from "./shares";
+import { statsStore } from "./stats";
 import { storyboardsStore } from "./storyboards";
 import { tasksStore } from "./tasks";
 import type { Store } from "./types";
@@ -31,6 +32,7 @@ export function createStore(driver: Driver, opts: { shardCount?: number } = {}):
     ...sharesStore(ctx),
     ...maintenanceStore(ctx),
     ...auditStore(ctx),
+    ...statsStore(ctx),
     ping: () => driver.ping(),
     close: () => driver.close(),
   };

@@ -4,6 +4,7 @@ import type { ProjectStatus, StoryboardStatus } from "../../domain/constants";
 import type { ProjectCreate, ProjectUpdate, SceneInput, ScenePatch, StoryboardCreate, StoryboardUpdate, UserUpsert } from "../../domain/schemas";
 import type {
   AuditPage,
+  EngagementDay,
   GenerationOptions,
   Progress,
   Project,
@@ -20,6 +21,7 @@ import type {
   ShareLink,
   StoryboardWithScenes,
   User,
+  UserProjectStats,
 } from "../../domain/types";
 
 export interface TaskUpdate {
@@ -131,6 +133,15 @@ export interface Store {
    * except those `isLive` reports (their job is still waiting or running).
    */
   failInterruptedGenerations(before: Date, message: string, isLive?: (ids: number[]) => Promise<Set<number>>): Promise<number>;
+
+  /** The user's project figures (PostgreSQL: as of the last refresh; null before the first that saw a project). */
+  getUserProjectStats(userId: string): Promise<UserProjectStats | null>;
+  /** Every user's figures, most projects first (operators only; no user context). */
+  listUserProjectStats(limit?: number): Promise<(UserProjectStats & { user_id: string; email: string })[]>;
+  /** Recomputes user_project_stats (PostgreSQL: REFRESH … CONCURRENTLY; SQLite has nothing to keep). */
+  refreshUserStats(): Promise<{ users: number }>;
+  /** The business metrics of the last `days` UTC days (today included), newest first (operators only). */
+  getEngagementMetrics(days?: number): Promise<EngagementDay[]>;
 
   ping(): Promise<boolean>;
   close(): Promise<void>;

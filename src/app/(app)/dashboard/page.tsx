@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PROJECT_STATUSES, type ProjectStatus } from "../../../domain/constants";
 import { listProjects } from "../../../features/projects/list-projects";
+import { getUserStats } from "../../../features/stats/get-user-stats";
 import { requirePageUser } from "../../../server/action";
 import { capitalize, fullDate, plural, relativeTime } from "../../../components/format";
 import { NewProjectForm } from "../../../components/project/new-project-form";
@@ -17,7 +18,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const raw = typeof params.status === "string" ? params.status : "all";
   const status = (PROJECT_STATUSES as readonly string[]).includes(raw) ? (raw as ProjectStatus) : undefined;
   const user = await requirePageUser(status ? `/dashboard?status=${status}` : "/dashboard");
-  const [projects, all] = await Promise.all([listProjects(user.id, { status }), status ? listProjects(user.id) : null]);
+  const [projects, all, stats] = await Promise.all([listProjects(user.id, { status }), status ? listProjects(user.id) : null, getUserStats(user.id)]);
   const total = all ? all.length : projects.length;
   const unknownFilter = raw !== "all" && !status;
 
@@ -28,6 +29,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <h1>Your projects</h1>
           <p className="muted small">{plural(total, "project")}</p>
         </div>
+        {stats && (
+          // The materialized view's figures (PostgreSQL refreshes them daily): said with their age.
+          <p className="small muted meta" data-testid="user-stats">
+            <span>{plural(stats.total_projects, "project")}, {stats.active_projects} active</span>
+            {stats.last_activity && (
+              <>
+                <span aria-hidden="true"> · </span>
+                <span>Last activity <time dateTime={stats.last_activity} title={fullDate(stats.last_activity)}>{relativeTime(stats.last_activity)}</time></span>
+              </>
+            )}
+            <span aria-hidden="true"> · </span>
+            <span>as of <time dateTime={stats.refreshed_at} title={fullDate(stats.refreshed_at)}>{relativeTime(stats.refreshed_at)}</time></span>
+          </p>
+        )}
         {unknownFilter && <p className="alert warn" role="status">&ldquo;{raw}&rdquo; is not a project status; showing all projects.</p>}
         {total > 0 && (
           <nav aria-label="Filter by status" className="filters">
