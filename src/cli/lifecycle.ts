@@ -1,4 +1,4 @@
-// The data lifecycle's commands of `npx storyboard`: statistics (and the archive). Each calls the
+// The data lifecycle's commands of `npx storyboard`: statistics and the archive. Each calls the
 // use-case a scheduled job calls and prints its figures.
 import { parseArgs } from "node:util";
 import type { CliIo } from "./storyboard";
@@ -46,6 +46,34 @@ async function stats(args: string[], io: CliIo): Promise<number> {
   });
 }
 
+const wholeNumber = (v: string | undefined) => (v === undefined ? undefined : /^[1-9][0-9]*$/.test(v) ? Number(v) : NaN);
+
+/** `storyboard archive [--after-days N] [--batch-size N]`: one archive pass, with progress and figures. */
+async function archive(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { "after-days": { type: "string" }, "batch-size": { type: "string" } }, allowPositionals: false });
+  const afterDays = wholeNumber(values["after-days"]);
+  const batchSize = wholeNumber(values["batch-size"]);
+  if (Number.isNaN(afterDays) || Number.isNaN(batchSize)) {
+    io.stderr("--after-days and --batch-size must be whole numbers of at least 1.\n");
+    return 2;
+  }
+  return withServices(async () => {
+    const { runArchive } = await import("../features/archive/run-archive");
+    // Ctrl-C ends the run after the batch in progress (each batch commits or rolls back whole).
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    process.once("SIGINT", stop);
+    try {
+      const result = await runArchive({ afterDays, batchSize, signal: controller.signal, onProgress: (l) => io.stdout(`${l}\n`) });
+      io.stdout(formatTable(Object.entries(result.rows).map(([table, rows]) => ({ table, rows })), ["table", "rows"]));
+      return 0;
+    } finally {
+      process.off("SIGINT", stop);
+    }
+  });
+}
+
 export const LIFECYCLE_COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   stats,
+  archive,
 };

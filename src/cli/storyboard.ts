@@ -38,6 +38,7 @@ const USAGE = `Usage:
 Operations, on the database DATABASE_URL names (docs/operations.md):
   storyboard data-migrate reshard-projects [--batch-size N] [--throttle-ms N] [--restart]
   storyboard stats [--refresh] [--days N] [--users N]   user_project_stats and user_engagement_metrics
+  storyboard archive [--after-days N] [--batch-size N]  move completed, long-untouched projects to the archive
 
 Platforms: tiktok, youtube_shorts, instagram_reels, facebook_reels, youtube, generic.
 With LLM_BASE_URL, LLM_API_KEY and LLM_MODEL set, generation uses the LLM (falling back to the pattern engine).

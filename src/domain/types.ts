@@ -212,3 +212,17 @@ export interface EngagementDay {
   /** Live storyboards per project, over the projects created that day; null when none was. */
   avg_storyboards_per_project: number | null;
 }
+
+/** A project in the archive (read-only until restored), with its storyboards' headlines. */
+export interface ArchivedProject extends Project {
+  archived_at: string;
+  storyboards: { id: number; title: string; total_scenes: number; total_duration: number }[];
+}
+
+/** What one archive batch moved: projects, and rows per table (live table names). */
+export interface ArchiveBatchResult {
+  projects: number[];
+  /** Their owners (whose dashboards to refresh). */
+  users: string[];
+  rows: Record<string, number>;
+}

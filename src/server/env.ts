@@ -21,6 +21,8 @@ export interface AppEnv {
   redisUrl: string | null;
   cacheTtlSeconds: number;
   generation: { ratePerWindow: number; windowSeconds: number; concurrency: number; staleAfterMs: number };
+  /** The archive job: completed projects untouched this many days move to the archive, this many per transaction. */
+  archive: { afterDays: number; batchSize: number };
 }
 
 const int = (env: Env, name: string, fallback: number, min = 0) => {
@@ -87,6 +89,10 @@ export function readAppEnv(env: Env = process.env): AppEnv {
       windowSeconds: int(env, "GENERATION_RATE_WINDOW_SECONDS", 60, 1),
       concurrency: int(env, "GENERATION_CONCURRENCY", 2, 1),
       staleAfterMs: int(env, "GENERATION_STALE_AFTER_MS", 120_000, 1_000),
+    },
+    archive: {
+      afterDays: int(env, "ARCHIVE_AFTER_DAYS", 730, 1),
+      batchSize: int(env, "ARCHIVE_BATCH_SIZE", 100, 1),
     },
   };
 }

@@ -305,3 +305,160 @@ export const verificationTokens = pgTable(
   },
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
+
+// ---- The archive (docs/schema.md, "Archive") ----
+// Completed projects untouched for ARCHIVE_AFTER_DAYS move here with everything that hangs off
+// them, ids kept, one transaction per batch (src/db/store/archive.ts). Same columns as the live
+// tables (the store copies them by name; a test compares the two column lists), plus
+// projects_archive.archived_at. No defaults, CHECKs or sequences: every row comes from a live row
+// that passed them. The same composite owner keys hold user_id equal to the parent's, so the
+// row level security policies are the same one comparison (0014).
+
+export const projectsArchive = pgTable(
+  "projects_archive",
+  {
+    id: integer("id").primaryKey(),
+    userId: varchar("user_id", { length: 255 })
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: varchar("title", { length: 255 }).notNull(),
+    description: text("description"),
+    status: varchar("status", { length: 20 }).notNull(),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+    deletedAt: ts("deleted_at"),
+    // Nullable: a project archived before the online step projects_shard_id filled it.
+    shardId: integer("shard_id"),
+    /** When the archive job moved it. */
+    archivedAt: ts("archived_at").notNull().defaultNow(),
+  },
+  (t) => [unique("projects_archive_id_user_id_unique").on(t.id, t.userId), index("idx_projects_archive_user_id").on(t.userId)],
+);
+
+export const storyboardsArchive = pgTable(
+  "storyboards_archive",
+  {
+    id: integer("id").primaryKey(),
+    projectId: integer("project_id").notNull(),
+    userId: varchar("user_id", { length: 255 }).notNull(),
+    title: varchar("title", { length: 255 }).notNull(),
+    brief: text("brief").notNull(),
+    referenceUrls: jsonb("reference_urls").$type<string[]>(),
+    totalScenes: integer("total_scenes").notNull(),
+    totalDuration: integer("total_duration").notNull(),
+    patternSource: varchar("pattern_source", { length: 255 }),
+    status: varchar("status", { length: 20 }).notNull(),
+    errorMessage: text("error_message"),
+    generationOptions: jsonb("generation_options").$type<Record<string, unknown>>(),
+    aspectRatio: varchar("aspect_ratio", { length: 5 }).notNull(),
+    generatedAt: ts("generated_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+    isMain: boolean("is_main").notNull(),
+    deletedAt: ts("deleted_at"),
+  },
+  (t) => [
+    unique("storyboards_archive_id_user_id_unique").on(t.id, t.userId),
+    foreignKey({ name: "storyboards_archive_project_owner_fk", columns: [t.projectId, t.userId], foreignColumns: [projectsArchive.id, projectsArchive.userId] }).onDelete("cascade"),
+    index("idx_storyboards_archive_project_id").on(t.projectId),
+  ],
+);
+
+export const scenesArchive = pgTable(
+  "scenes_archive",
+  {
+    id: integer("id").primaryKey(),
+    storyboardId: integer("storyboard_id").notNull(),
+    userId: varchar("user_id", { length: 255 }).notNull(),
+    sceneNumber: integer("scene_number").notNull(),
+    duration: integer("duration").notNull(),
+    sceneType: varchar("scene_type", { length: 20 }).notNull(),
+    visualDescription: text("visual_description").notNull(),
+    script: text("script"),
+    textOverlay: varchar("text_overlay", { length: 500 }),
+    cameraAngle: varchar("camera_angle", { length: 100 }),
+    beat: text("beat"),
+    needsInput: text("needs_input"),
+    editedFields: varchar("edited_fields", { length: 255 }),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [
+    unique("scenes_archive_id_user_id_unique").on(t.id, t.userId),
+    foreignKey({ name: "scenes_archive_storyboard_owner_fk", columns: [t.storyboardId, t.userId], foreignColumns: [storyboardsArchive.id, storyboardsArchive.userId] }).onDelete("cascade"),
+    index("idx_scenes_archive_storyboard_id").on(t.storyboardId),
+  ],
+);
+
+export const sceneTasksArchive = pgTable(
+  "scene_tasks_archive",
+  {
+    id: integer("id").primaryKey(),
+    sceneId: integer("scene_id").notNull(),
+    userId: varchar("user_id", { length: 255 }).notNull(),
+    taskType: varchar("task_type", { length: 30 }).notNull(),
+    completed: boolean("completed").notNull(),
+    completedAt: ts("completed_at"),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [
+    foreignKey({ name: "scene_tasks_archive_scene_owner_fk", columns: [t.sceneId, t.userId], foreignColumns: [scenesArchive.id, scenesArchive.userId] }).onDelete("cascade"),
+    index("idx_scene_tasks_archive_scene_id").on(t.sceneId),
+  ],
+);
+
+export const storyboardSnapshotsArchive = pgTable(
+  "storyboard_snapshots_archive",
+  {
+    id: integer("id").primaryKey(),
+    storyboardId: integer("storyboard_id").notNull(),
+    userId: varchar("user_id", { length: 255 }).notNull(),
+    name: varchar("name", { length: 255 }).notNull(),
+    kind: varchar("kind", { length: 20 }).notNull(),
+    createdBy: varchar("created_by", { length: 255 }).references(() => users.id, { onDelete: "set null" }),
+    createdAt: ts("created_at").notNull(),
+    sceneCount: integer("scene_count").notNull(),
+    totalDuration: integer("total_duration").notNull(),
+    snapshot: jsonb("snapshot").$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [
+    foreignKey({ name: "storyboard_snapshots_archive_storyboard_owner_fk", columns: [t.storyboardId, t.userId], foreignColumns: [storyboardsArchive.id, storyboardsArchive.userId] }).onDelete(
+      "cascade",
+    ),
+    index("idx_storyboard_snapshots_archive_storyboard_id").on(t.storyboardId),
+  ],
+);
+
+export const sceneImagesArchive = pgTable(
+  "scene_images_archive",
+  {
+    sceneId: integer("scene_id").primaryKey(),
+    userId: varchar("user_id", { length: 255 }).notNull(),
+    contentType: varchar("content_type", { length: 20 }).notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    data: bytea("data").notNull(),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [foreignKey({ name: "scene_images_archive_scene_owner_fk", columns: [t.sceneId, t.userId], foreignColumns: [scenesArchive.id, scenesArchive.userId] }).onDelete("cascade")],
+);
+
+export const shareLinksArchive = pgTable(
+  "share_links_archive",
+  {
+    id: integer("id").primaryKey(),
+    storyboardId: integer("storyboard_id").notNull(),
+    userId: varchar("user_id", { length: 255 }).notNull(),
+    // Not unique here: the live table's unique key is checked again when a restore brings it back.
+    tokenHash: varchar("token_hash", { length: 64 }).notNull(),
+    allowComments: boolean("allow_comments").notNull(),
+    createdAt: ts("created_at").notNull(),
+    lastOpenedAt: ts("last_opened_at"),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [
+    foreignKey({ name: "share_links_archive_storyboard_owner_fk", columns: [t.storyboardId, t.userId], foreignColumns: [storyboardsArchive.id, storyboardsArchive.userId] }).onDelete("cascade"),
+    index("idx_share_links_archive_storyboard_id").on(t.storyboardId),
+  ],
+);

@@ -284,3 +284,152 @@ export const verificationTokens = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
+
+// ---- The archive: the same tables as schema/pg.ts (see the comment there) ----
+
+export const projectsArchive = sqliteTable(
+  "projects_archive",
+  {
+    id: integer("id").primaryKey(),
+    userId: text("user_id", { length: 255 })
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title", { length: 255 }).notNull(),
+    description: text("description"),
+    status: text("status", { length: 20 }).notNull(),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+    deletedAt: ts("deleted_at"),
+    shardId: integer("shard_id"),
+    /** When the archive job moved it. */
+    archivedAt: ts("archived_at").notNull().default(nowMs),
+  },
+  (t) => [unique("projects_archive_id_user_id_unique").on(t.id, t.userId), index("idx_projects_archive_user_id").on(t.userId)],
+);
+
+export const storyboardsArchive = sqliteTable(
+  "storyboards_archive",
+  {
+    id: integer("id").primaryKey(),
+    projectId: integer("project_id").notNull(),
+    userId: text("user_id", { length: 255 }).notNull(),
+    title: text("title", { length: 255 }).notNull(),
+    brief: text("brief").notNull(),
+    referenceUrls: text("reference_urls", { mode: "json" }).$type<string[]>(),
+    totalScenes: integer("total_scenes").notNull(),
+    totalDuration: integer("total_duration").notNull(),
+    patternSource: text("pattern_source", { length: 255 }),
+    status: text("status", { length: 20 }).notNull(),
+    errorMessage: text("error_message"),
+    generationOptions: text("generation_options", { mode: "json" }).$type<Record<string, unknown>>(),
+    aspectRatio: text("aspect_ratio", { length: 5 }).notNull(),
+    generatedAt: ts("generated_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+    isMain: integer("is_main", { mode: "boolean" }).notNull(),
+    deletedAt: ts("deleted_at"),
+  },
+  (t) => [
+    unique("storyboards_archive_id_user_id_unique").on(t.id, t.userId),
+    foreignKey({ name: "storyboards_archive_project_owner_fk", columns: [t.projectId, t.userId], foreignColumns: [projectsArchive.id, projectsArchive.userId] }).onDelete("cascade"),
+    index("idx_storyboards_archive_project_id").on(t.projectId),
+  ],
+);
+
+export const scenesArchive = sqliteTable(
+  "scenes_archive",
+  {
+    id: integer("id").primaryKey(),
+    storyboardId: integer("storyboard_id").notNull(),
+    userId: text("user_id", { length: 255 }).notNull(),
+    sceneNumber: integer("scene_number").notNull(),
+    duration: integer("duration").notNull(),
+    sceneType: text("scene_type", { length: 20 }).notNull(),
+    visualDescription: text("visual_description").notNull(),
+    script: text("script"),
+    textOverlay: text("text_overlay", { length: 500 }),
+    cameraAngle: text("camera_angle", { length: 100 }),
+    beat: text("beat"),
+    needsInput: text("needs_input"),
+    editedFields: text("edited_fields", { length: 255 }),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [
+    unique("scenes_archive_id_user_id_unique").on(t.id, t.userId),
+    foreignKey({ name: "scenes_archive_storyboard_owner_fk", columns: [t.storyboardId, t.userId], foreignColumns: [storyboardsArchive.id, storyboardsArchive.userId] }).onDelete("cascade"),
+    index("idx_scenes_archive_storyboard_id").on(t.storyboardId),
+  ],
+);
+
+export const sceneTasksArchive = sqliteTable(
+  "scene_tasks_archive",
+  {
+    id: integer("id").primaryKey(),
+    sceneId: integer("scene_id").notNull(),
+    userId: text("user_id", { length: 255 }).notNull(),
+    taskType: text("task_type", { length: 30 }).notNull(),
+    completed: integer("completed", { mode: "boolean" }).notNull(),
+    completedAt: ts("completed_at"),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [
+    foreignKey({ name: "scene_tasks_archive_scene_owner_fk", columns: [t.sceneId, t.userId], foreignColumns: [scenesArchive.id, scenesArchive.userId] }).onDelete("cascade"),
+    index("idx_scene_tasks_archive_scene_id").on(t.sceneId),
+  ],
+);
+
+export const storyboardSnapshotsArchive = sqliteTable(
+  "storyboard_snapshots_archive",
+  {
+    id: integer("id").primaryKey(),
+    storyboardId: integer("storyboard_id").notNull(),
+    userId: text("user_id", { length: 255 }).notNull(),
+    name: text("name", { length: 255 }).notNull(),
+    kind: text("kind", { length: 20 }).notNull(),
+    createdBy: text("created_by", { length: 255 }).references(() => users.id, { onDelete: "set null" }),
+    createdAt: ts("created_at").notNull(),
+    sceneCount: integer("scene_count").notNull(),
+    totalDuration: integer("total_duration").notNull(),
+    snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [
+    foreignKey({ name: "storyboard_snapshots_archive_storyboard_owner_fk", columns: [t.storyboardId, t.userId], foreignColumns: [storyboardsArchive.id, storyboardsArchive.userId] }).onDelete(
+      "cascade",
+    ),
+    index("idx_storyboard_snapshots_archive_storyboard_id").on(t.storyboardId),
+  ],
+);
+
+export const sceneImagesArchive = sqliteTable(
+  "scene_images_archive",
+  {
+    sceneId: integer("scene_id").primaryKey(),
+    userId: text("user_id", { length: 255 }).notNull(),
+    contentType: text("content_type", { length: 20 }).notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    data: blob("data", { mode: "buffer" }).notNull(),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [foreignKey({ name: "scene_images_archive_scene_owner_fk", columns: [t.sceneId, t.userId], foreignColumns: [scenesArchive.id, scenesArchive.userId] }).onDelete("cascade")],
+);
+
+export const shareLinksArchive = sqliteTable(
+  "share_links_archive",
+  {
+    id: integer("id").primaryKey(),
+    storyboardId: integer("storyboard_id").notNull(),
+    userId: text("user_id", { length: 255 }).notNull(),
+    tokenHash: text("token_hash", { length: 64 }).notNull(),
+    allowComments: integer("allow_comments", { mode: "boolean" }).notNull(),
+    createdAt: ts("created_at").notNull(),
+    lastOpenedAt: ts("last_opened_at"),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [
+    foreignKey({ name: "share_links_archive_storyboard_owner_fk", columns: [t.storyboardId, t.userId], foreignColumns: [storyboardsArchive.id, storyboardsArchive.userId] }).onDelete("cascade"),
+    index("idx_share_links_archive_storyboard_id").on(t.storyboardId),
+  ],
+);

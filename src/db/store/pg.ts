@@ -58,6 +58,13 @@ export function createPgDriver(cfg: PgConfig): Driver & { pools: { primary: pg.P
   async function transaction<T>(pool: pg.Pool, begin: string, fn: (c: Conn) => Promise<T>, setup: (client: pg.PoolClient) => Promise<void>): Promise<T> {
     const client = await pool.connect();
     let broken = false;
+    // A checked-out client has no pool listener: a connection lost mid-transaction (a server
+    // restart, pg_terminate_backend) would emit an unhandled 'error' and end the process. The
+    // failing query rejects anyway; the client is dropped on release.
+    const lost = () => {
+      broken = true;
+    };
+    client.on("error", lost);
     try {
       await client.query(begin);
       await setup(client);
@@ -70,6 +77,7 @@ export function createPgDriver(cfg: PgConfig): Driver & { pools: { primary: pg.P
       });
       throw mapPgError(e);
     } finally {
+      client.off("error", lost);
       client.release(broken);
     }
   }

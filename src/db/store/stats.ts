@@ -14,13 +14,18 @@ SELECT user_id, count(*) AS total_projects, sum(CASE WHEN status = 'active' THEN
   max(updated_at) AS last_activity
 FROM projects WHERE deleted_at IS NULL`;
 
-/** SQLite's user_engagement_metrics (timestamps are integer milliseconds; days are UTC). */
+/** SQLite's user_engagement_metrics, archived projects included (timestamps are integer milliseconds; days are UTC). */
 const SQLITE_ENGAGEMENT = `
-WITH created AS (
+WITH all_projects AS (
+  SELECT id, created_at FROM projects UNION ALL SELECT id, created_at FROM projects_archive
+), all_storyboards AS (
+  SELECT project_id FROM storyboards WHERE deleted_at IS NULL
+  UNION ALL SELECT project_id FROM storyboards_archive WHERE deleted_at IS NULL
+), created AS (
   SELECT date(p.created_at / 1000, 'unixepoch') AS date, count(*) AS projects_created,
     round(avg(coalesce(sb.n, 0)), 2) AS avg_storyboards_per_project
-  FROM projects p
-  LEFT JOIN (SELECT project_id, count(*) AS n FROM storyboards WHERE deleted_at IS NULL GROUP BY project_id) sb ON sb.project_id = p.id
+  FROM all_projects p
+  LEFT JOIN (SELECT project_id, count(*) AS n FROM all_storyboards GROUP BY project_id) sb ON sb.project_id = p.id
   GROUP BY 1
 ), active AS (
   SELECT date(created_at / 1000, 'unixepoch') AS date, count(DISTINCT user_id) AS daily_active_users

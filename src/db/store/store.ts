@@ -4,6 +4,7 @@
 // (context.ts). Each dialect supplies only its connection, transaction and error handling
 // (pg.ts, sqlite.ts); the hot reads are shared SQL (hot-sql.ts). Ownership is checked in every
 // statement's WHERE clause, and on PostgreSQL row level security checks it again underneath.
+import { archiveStore } from "./archive";
 import { auditStore } from "./audit";
 import { DEFAULT_SHARD_COUNT } from "../shard";
 import { createContext } from "./context";
@@ -33,6 +34,7 @@ export function createStore(driver: Driver, opts: { shardCount?: number } = {}):
     ...maintenanceStore(ctx),
     ...auditStore(ctx),
     ...statsStore(ctx),
+    ...archiveStore(ctx),
     ping: () => driver.ping(),
     close: () => driver.close(),
   };

@@ -1,8 +1,11 @@
 // The store: every persistent operation of StoryboardAI, one interface for both dialects.
 // Each operation takes the acting user's id and treats another user's rows as not found.
+import type { ArchiveBatchOptions } from "./archive";
 import type { ProjectStatus, StoryboardStatus } from "../../domain/constants";
 import type { ProjectCreate, ProjectUpdate, SceneInput, ScenePatch, StoryboardCreate, StoryboardUpdate, UserUpsert } from "../../domain/schemas";
 import type {
+  ArchiveBatchResult,
+  ArchivedProject,
   AuditPage,
   EngagementDay,
   GenerationOptions,
@@ -133,6 +136,18 @@ export interface Store {
    * except those `isLive` reports (their job is still waiting or running).
    */
   failInterruptedGenerations(before: Date, message: string, isLive?: (ids: number[]) => Promise<Set<number>>): Promise<number>;
+
+  /**
+   * Moves one batch of completed projects not updated since `olderThan` (with every row that
+   * hangs off them) into the archive tables, in one transaction; none left: an empty batch.
+   */
+  archiveBatch(opts: ArchiveBatchOptions): Promise<ArchiveBatchResult>;
+  /** Brings a user's archived project back, whole, in one transaction (its updated_at becomes now). */
+  restoreProject(userId: string, id: number): Promise<Project>;
+  /** The user's archived projects, most recently archived first (read-only). */
+  listArchivedProjects(userId: string): Promise<ArchivedProject[]>;
+  /** Projects due for the archive now, and projects in it (operators only). */
+  countArchive(olderThan: Date): Promise<{ due: number; archived: number }>;
 
   /** The user's project figures (PostgreSQL: as of the last refresh; null before the first that saw a project). */
   getUserProjectStats(userId: string): Promise<UserProjectStats | null>;

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { PROJECT_STATUSES, type ProjectStatus } from "../../../domain/constants";
 import { listProjects } from "../../../features/projects/list-projects";
 import { getUserStats } from "../../../features/stats/get-user-stats";
+import { listArchivedProjects } from "../../../features/archive/list-archived-projects";
+import { RestoreButton } from "../../../components/project/restore-button";
 import { requirePageUser } from "../../../server/action";
 import { capitalize, fullDate, plural, relativeTime } from "../../../components/format";
 import { NewProjectForm } from "../../../components/project/new-project-form";
@@ -18,8 +20,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const raw = typeof params.status === "string" ? params.status : "all";
   const status = (PROJECT_STATUSES as readonly string[]).includes(raw) ? (raw as ProjectStatus) : undefined;
   const user = await requirePageUser(status ? `/dashboard?status=${status}` : "/dashboard");
-  const [projects, all, stats] = await Promise.all([listProjects(user.id, { status }), status ? listProjects(user.id) : null, getUserStats(user.id)]);
+  const [projects, all, stats, archived] = await Promise.all([
+    listProjects(user.id, { status }),
+    status ? listProjects(user.id) : null,
+    getUserStats(user.id),
+    listArchivedProjects(user.id),
+  ]);
   const total = all ? all.length : projects.length;
+  // The Archived filter shows projects with that status and, below, those the archive job moved.
+  const showArchive = status === "archived" && archived.length > 0;
   const unknownFilter = raw !== "all" && !status;
 
   return (
@@ -44,7 +53,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </p>
         )}
         {unknownFilter && <p className="alert warn" role="status">&ldquo;{raw}&rdquo; is not a project status; showing all projects.</p>}
-        {total > 0 && (
+        {(total > 0 || archived.length > 0) && (
           <nav aria-label="Filter by status" className="filters">
             {FILTERS.map((f) => {
               const active = (f === "all" && !status) || f === status;
@@ -56,7 +65,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             })}
           </nav>
         )}
-        {total === 0 ? (
+        {total === 0 && archived.length === 0 ? (
           <div className="empty">
             <h2>Create your first project</h2>
             <p className="muted">
@@ -64,7 +73,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </p>
           </div>
         ) : projects.length === 0 ? (
-          <div className="empty">
+          !showArchive && <div className="empty">
             <h2>No {status} projects</h2>
             <p className="muted">Change a project&apos;s status on its page, or <Link href="/dashboard">show all projects</Link>.</p>
           </div>
@@ -86,6 +95,40 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               </li>
             ))}
           </ul>
+        )}
+        {showArchive && (
+          <section className="stack" aria-labelledby="archive-heading">
+            <h2 id="archive-heading">In the archive</h2>
+            <p className="muted small">Completed projects nobody changed for a long time move here. They are read-only: restore one to work on it again.</p>
+            <ul className="card-list" aria-label="Archived projects">
+              {archived.map((p) => (
+                <li key={p.id} className="card project-card" data-testid="archived-project-card">
+                  <div className="spread">
+                    <span className="title">{p.title}</span>
+                    <StatusBadge status={p.status} />
+                  </div>
+                  {p.description && <p className="muted small clamp">{p.description}</p>}
+                  {p.storyboards.length > 0 && (
+                    <ul className="small muted" aria-label={`Storyboards of ${p.title}`}>
+                      {p.storyboards.map((sb) => (
+                        <li key={sb.id}>
+                          {sb.title} ({plural(sb.total_scenes, "scene")}, {sb.total_duration}s)
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  <p className="small muted meta">
+                    <span>{plural(p.storyboards.length, "storyboard")}</span>
+                    <span aria-hidden="true"> · </span>
+                    <span>Last changed <time dateTime={p.updated_at} title={fullDate(p.updated_at)}>{relativeTime(p.updated_at)}</time></span>
+                    <span aria-hidden="true"> · </span>
+                    <span>Archived <time dateTime={p.archived_at} title={fullDate(p.archived_at)}>{relativeTime(p.archived_at)}</time></span>
+                  </p>
+                  <RestoreButton projectId={p.id} title={p.title} />
+                </li>
+              ))}
+            </ul>
+          </section>
         )}
       </div>
       <aside>
