@@ -58,6 +58,10 @@ export interface ComposeContext {
   total: number;
   seed: number;
   rng: Rng;
+  /** Where the scenes are shot (the topic's domain); defaults to the brief's setting. */
+  setting?: string;
+  /** What the content shots show; defaults to the brand or topic. */
+  subject?: string;
 }
 
 export function avoided(ctx: ComposeContext, text: string): boolean {
@@ -475,10 +479,15 @@ const LEADING_FILLER = /^(?:and|but|so|or|then|also|plus|y|pero|et|mais|und|aber
 /** A short on-screen phrase from a line: its first clause, at most four words. */
 export function keyPhrase(text: string, lang: string): string {
   let t = text.replace(/^[^:：]{1,20}[:：]\s*/u, "").replace(/^(?:first|next|then|finally|primero|después|luego|d'abord|ensuite|puis|enfin|zuerst|dann|danach|primeiro|depois|por fim|por último)[,:]?\s+/i, "");
+  // A short lead-in ("実は、", "Real talk,") is not the point of the line.
+  const lead = /^([^、,]{1,6})[、,]\s*(.+)$/u.exec(t);
+  if (lead && isSpacelessText(t)) t = lead[2] ?? t;
   t = t.split(/(?<!\d)[,.](?!\d)|[;:!?。、！？—–]/u)[0] ?? t;
   t = t.replace(LEADING_FILLER, "").trim();
   if (isSpacelessText(t)) return Array.from(t).slice(0, lang === "ja" ? 13 : 16).join("");
-  const ws = t.split(/\s+/).filter(Boolean).slice(0, 4);
+  const all = t.split(/\s+/).filter(Boolean);
+  // A short clause reads whole; a longer one is cut to its first four words.
+  const ws = all.length <= 6 && t.length <= OVERLAY_LINE_CHARS ? all : all.slice(0, 4);
   while (ws.length > 1 && KEYPHRASE_TAIL.test(ws[ws.length - 1] ?? "")) ws.pop();
   return capitalize(ws.join(" ").replace(/[,;:]+$/, ""));
 }
@@ -554,7 +563,7 @@ export function visualFor(ctx: ComposeContext, v: VisualArgs): string {
     ctx.pattern.id === "testimonial"
       ? "the customer"
       : ctx.pattern.id === "storytime" && /founder|fundador|fondat|gründer/i.test(a.topic ?? "") ? "the founder" : "the host";
-  const subject = a.brands[0] ?? (a.topic && a.topic.split(/\s+/).length <= 4 ? a.topic : undefined) ?? "the key prop";
+  const subject = ctx.subject ?? a.brands[0] ?? (a.topic && a.topic.split(/\s+/).length <= 4 ? a.topic : undefined) ?? "the key prop";
   const list = VISUALS[v.role] ?? VISUALS.value!;
   const tpl = list[mod(ctx.seed + v.variant + (v.n ?? 0), list.length)]!;
   let text =
@@ -562,7 +571,7 @@ export function visualFor(ctx: ComposeContext, v: VisualArgs): string {
       size: sizePhrase(v.camera.size),
       person,
       subject,
-      setting: a.setting ?? "a bright, uncluttered set",
+      setting: ctx.setting ?? a.setting ?? "a bright, uncluttered set",
       n: v.n ?? 1,
       a: a.compare?.[0] ?? "option A",
       b: a.compare?.[1] ?? "option B",
@@ -572,7 +581,8 @@ export function visualFor(ctx: ComposeContext, v: VisualArgs): string {
   text = capitalize(text);
   if (v.kind === "content") {
     if (v.script) {
-      const gist = trimToBudget(v.script.replace(/^[^:：]{1,16}[:：]\s*/u, ""), 9).replace(/[.。]$/u, "");
+      const first = v.script.replace(/^[^:：]{1,24}[:：]\s*/u, "").split(/(?<=[.!?。！？])\s*/u)[0] ?? "";
+      const gist = trimToBudget(first, 9).replace(/[.。]$/u, "");
       if (gist) text += ` Shows: “${gist}”.`;
     } else text += " B-roll, no voice-over: music and on-screen text carry the beat.";
   }

@@ -1,15 +1,16 @@
 // The pattern engine: brief + options in, a timed, worded, shot-planned storyboard out.
 import { LIMITS, type Platform } from "../domain/constants";
-import { analyzeBrief, mentionsAvoided, type BriefAnalysis } from "./brief";
+import { analyzeBrief, mentionsAvoided, type BriefAnalysis, type BriefPoint } from "./brief";
 import { formatCamera, planCameras, type CameraContext } from "./camera";
 import { runChecks } from "./checks";
 import {
   HOOK_MAX_WORDS,
+  OVERLAY_MAX_WORDS,
+  hasActionVerb,
+  overlayLineChars,
   startsWithThroatClearing,
-  assignPoints,
   composeCta,
   composeHook,
-  connectiveFor,
   keyPhrase,
   fitOverlay,
   overlayFitsOneLine,
@@ -20,13 +21,16 @@ import {
   type BeatInfo,
   type ComposeContext,
 } from "./compose";
+import { parseBrief, type BriefModel } from "./brief/model";
+import { DOMAIN_SETS } from "./brief/domain";
 import { PHRASES, type Phrases } from "./i18n";
+import { createWriter, type WrittenBeat, type Writer } from "./write/writer";
 import { DEFAULT_DURATION, MAX_DURATION, MIN_DURATION, PLATFORM_MAX_SECONDS, inferDuration, platformFromBrief, processUrls } from "./infer";
 import { isEngineLanguage } from "./language";
 import { choosePattern, getPattern, type Pattern } from "./patterns";
 import { createRng, mod } from "./rng";
 import { EngineValidationError, resolveInput } from "./schema";
-import { WORDS_PER_SECOND, capitalize, containsTerm, fits, normKey, spokenWordCount, wordBudget } from "./text";
+import { WORDS_PER_SECOND, capitalize, containsTerm, fits, normKey, plainWords, spokenWordCount, wordBudget } from "./text";
 import { planTiming, type Slot, type TimingPlan } from "./timing";
 import type { EngineInput, EngineOutput, EngineScene } from "./types";
 
@@ -41,8 +45,12 @@ interface Plan {
   patternSource: string;
   timing: TimingPlan;
   seed: number;
-  /** Voice-over per slot for content slots (from the brief's points). */
+  model: BriefModel;
+  writer: Writer;
+  /** Voice-over per slot for content slots (written from the brief's facts). */
   contentScripts: string[];
+  /** A to-do per slot where the brief lacked what the scene needs. */
+  needsInput: (string | undefined)[];
   warnings: string[];
   emptyRepeats: number[];
 }
@@ -116,6 +124,10 @@ function buildPlan(input: EngineInput): Plan {
   if (opts.pattern) {
     pattern = getPattern(opts.pattern);
     patternSource = "option: pattern";
+  } else if (EXPLICIT_BEFORE_AFTER.test(a.signalText) && !/\bmyths?\b|\bvs\.?\b|\bversus\b/i.test(a.signalText)) {
+    // An explicit format in the brief wins over the automatic choice.
+    pattern = getPattern("before-after");
+    patternSource = `brief: explicit format ("${EXPLICIT_BEFORE_AFTER.exec(a.signalText)?.[0] ?? "before and after"}")`;
   } else {
     const choice = choosePattern(a, a.signalText);
     const options = [choice.id, ...choice.alternatives];
@@ -127,22 +139,28 @@ function buildPlan(input: EngineInput): Plan {
   const want = wantedCount(pattern, a, total);
   let timing = planTiming(total, pattern, want.n, createRng(opts.seed, "timing"));
 
-  // A short question from the brief makes the best hook (even seeds; odd seeds use the engine's hooks).
-  let points = a.points;
-  let hookLine = a.hookLine;
-  if (!hookLine && mod(opts.seed, 2) === 0) {
-    const budget = Math.min(HOOK_MAX_WORDS, wordBudget(timing.hook));
-    const q = points.find((p) => !p.intro && /[?？]$/u.test(p.text.trim()) && fits(p.text, budget) && !startsWithThroatClearing(p.text));
-    if (q) {
-      hookLine = q.text;
-      points = points.filter((p) => p !== q);
+  const model = parseBrief(brief, a);
+  const writeLang = isEngineLanguage(lang) ? lang : "en";
+  const writer = createWriter(model, writeLang, pattern.id, opts.seed);
+  const points = a.points;
+  const analysis: BriefAnalysis = { ...a, points, hookLine: a.hookLine };
+  // Each beat is written once (the writer shares the brief's facts out between beats).
+  const written = new Map<string, WrittenBeat>();
+  const writeBeat = (role: string, n: number | undefined, count: number): WrittenBeat => {
+    const key = `${role}:${n ?? 0}`;
+    let w = written.get(key);
+    if (!w) {
+      w = writer.beat(role, n, count);
+      written.set(key, w);
     }
-  }
-  const analysis: BriefAnalysis = { ...a, points, hookLine };
+    return w;
+  };
+  const writtenPoints = (infos: BeatInfo[], count: number): BriefPoint[][] =>
+    infos.map((info) =>
+      writeBeat(info.role, info.n, count).lines.map((l, i) => ({ text: l.text, bullet: false, order: i, intro: l.priority === 0, hint: info.role })),
+    );
 
-  // Voice-over for the content beats, from the brief's own points.
-  const ctxBase = { a: analysis, ph, lang: isEngineLanguage(lang) ? lang : "en", pattern, total, seed: opts.seed };
-  const ctx: ComposeContext = { ...ctxBase, rng: createRng(opts.seed, "compose") };
+  // Voice-over for the content beats, written from the brief's facts.
   const contentBeatsOf = (t: TimingPlan) => {
     const m = new Map<number, number[]>();
     t.slots.forEach((s, i) => {
@@ -161,13 +179,12 @@ function buildPlan(input: EngineInput): Plan {
     });
   // First pass: assign the points with the pattern's shares, then give each beat the time its text needs.
   const firstMap = contentBeatsOf(timing);
-  const firstAssigned = assignPoints(infosOf(timing, firstMap), points, analysis, pattern.id);
+  const firstAssigned = writtenPoints(infosOf(timing, firstMap), timing.repeatCount);
   const demand = new Map<string, number>();
   [...firstMap.keys()].forEach((b, k) => {
     const info = timing.beats[b]!;
     const texts = firstAssigned[k]!;
-    const prefix = texts.length ? connectiveFor(ctx, info.role, info.n, timing.repeatCount) : null;
-    const words = texts.reduce((sum, p) => sum + spokenWordCount(p.text), 0) + (prefix ? spokenWordCount(prefix) : 0);
+    const words = texts.reduce((sum, p) => sum + spokenWordCount(p.text), 0);
     demand.set(`${info.role}:${info.n ?? 0}`, (words / WORDS_PER_SECOND) * 1.12);
   });
   timing = planTiming(total, pattern, want.n, createRng(opts.seed, "timing"), (b) => demand.get(`${b.role}:${b.n ?? 0}`) ?? 0);
@@ -176,7 +193,7 @@ function buildPlan(input: EngineInput): Plan {
   const beatSlots = contentBeatsOf(timing);
   const beatOrder = [...beatSlots.keys()];
   const infos = infosOf(timing, beatSlots);
-  const assigned = assignPoints(infos, points, analysis, pattern.id);
+  const assigned = writtenPoints(infos, timing.repeatCount);
   const dropped: string[] = [];
   const emptyRepeats: number[] = [];
   // Each content beat is cut into shots that follow its text; the timing keeps the beat's length.
@@ -186,30 +203,32 @@ function buildPlan(input: EngineInput): Plan {
     const seconds = beatSlots.get(b)!.reduce((sum, i) => sum + timing.slots[i]!.duration, 0);
     const texts = assigned[k]!.map((p) => p.text);
     const entries = assigned[k]!.map((p) => ({ text: p.text, priority: p.intro ? 0 : 1 }));
-    const prefix = texts.length ? connectiveFor(ctx, info.role, info.n, timing.repeatCount) : null;
-    const skipPrefix = prefix && texts[0] && (SEQUENCE_LEAD.test(texts[0]) || normKey(texts[0]).split(" ")[0] === normKey(prefix.replace(/[:,：、]$/u, "")).split(" ")[0]);
     if (texts.length) {
-      const packed = packBeatTimed(entries, seconds, skipPrefix ? null : prefix, a.brands, a.keyTerms);
+      const packed = packBeatTimed(entries, seconds, null, a.brands, a.keyTerms);
       dropped.push(...packed.dropped);
       packedByBeat.set(b, packed.shots);
     } else {
       packedByBeat.set(b, beatSlots.get(b)!.map((i) => ({ duration: timing.slots[i]!.duration, script: "" })));
-      if (info.role === "item" || info.role === "step" || info.role === "myth" || info.role === "fact") emptyRepeats.push(info.n ?? 0);
     }
+    if (writeBeat(info.role, info.n, timing.repeatCount).needsInput) emptyRepeats.push(info.n ?? 0);
   });
   const newSlots: Slot[] = [];
   const contentScripts: string[] = [];
+  const needsInput: (string | undefined)[] = [];
   timing.slots.forEach((slot) => {
     if (slot.kind !== "content") {
       newSlots.push(slot);
       contentScripts.push("");
+      needsInput.push(undefined);
       return;
     }
     if (slot.shot !== 1) return;
     const shots = packedByBeat.get(slot.beat) ?? [{ duration: slot.duration, script: "" }];
+    const todo = writeBeat(slot.role, slot.n, timing.repeatCount).needsInput;
     shots.forEach((sh, j) => {
       newSlots.push({ ...slot, shot: j + 1, shots: shots.length, duration: sh.duration });
       contentScripts.push(sh.script);
+      needsInput.push(j === 0 ? todo : undefined);
     });
   });
   timing = { ...timing, slots: newSlots };
@@ -228,21 +247,24 @@ function buildPlan(input: EngineInput): Plan {
     );
   }
   if (emptyRepeats.length) {
-    const what = pattern.id === "tutorial" ? "Step" : pattern.id === "myth-fact" ? "Myth/fact pair" : "Item";
-    const uniq = [...new Set(emptyRepeats)];
-    warnings.push(`${what}${uniq.length > 1 ? "s" : ""} ${uniq.join(", ")} ha${uniq.length > 1 ? "ve" : "s"} no content in the brief: those scenes are B-roll placeholders to fill in.`);
+    const what = model.count?.noun ? model.count.noun.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : pattern.id === "tutorial" ? "Steps" : pattern.id === "myth-fact" ? "Myths/facts" : "Items";
+    const uniq = [...new Set(emptyRepeats)].filter((n) => n > 0);
+    warnings.push(`${what} ${uniq.join(", ")} ${uniq.length > 1 ? "are" : "is"} not named in the brief: ${uniq.length > 1 ? "those scenes carry" : "that scene carries"} a to-do (needs_input) to fill in.`);
   }
   const silent = timing.slots.filter((s, i) => s.kind === "content" && !contentScripts[i]).length;
-  if (silent && !emptyRepeats.length) {
+  const voicedSeconds = timing.slots.reduce((sum, s, i) => sum + (s.kind !== "content" || contentScripts[i] ? s.duration : 0), 0);
+  if (silent && !emptyRepeats.length && voicedSeconds < VOICE_COVERAGE_MIN * total) {
     warnings.push(`${silent} content scene${silent > 1 ? "s are" : " is"} B-roll without voice-over (the brief's points ran out for ${total} s); add detail to the brief to fill ${silent > 1 ? "them" : "it"}, or shorten the video.`);
   }
 
-  return { brief, a: analysis, lang, ph, platform, total, pattern, patternSource, timing, seed: opts.seed, contentScripts, warnings, emptyRepeats };
+  return { brief, a: analysis, lang, ph, platform, total, pattern, patternSource, timing, seed: opts.seed, model, writer, contentScripts, needsInput, warnings, emptyRepeats };
 }
 
 function renderScenes(plan: Plan, variant: number): EngineScene[] {
   const { a, timing } = plan;
   const seed = plan.seed;
+  const m = plan.model;
+  const set = DOMAIN_SETS[m.domain];
   const ctx: ComposeContext = {
     a,
     ph: plan.ph,
@@ -251,6 +273,9 @@ function renderScenes(plan: Plan, variant: number): EngineScene[] {
     total: plan.total,
     seed,
     rng: createRng(seed + variant * 7919, "style"),
+    // Settings and props come from the topic's domain; a brand is a prop only when it is a physical product.
+    setting: m.domain !== "general" ? set.setting : a.setting,
+    subject: m.product && m.physical ? m.product : m.product && m.domain === "software" ? `${m.product} on screen` : set.props.replace("{subject}", m.product ?? m.topic ?? "the subject"),
   };
   const slots = timing.slots;
   const scripts = [...plan.contentScripts];
@@ -258,7 +283,20 @@ function renderScenes(plan: Plan, variant: number): EngineScene[] {
   const hookIdx = slots.findIndex((s) => s.kind === "hook");
   const ctaIdx = slots.findIndex((s) => s.kind === "cta");
   if (hookIdx >= 0) {
-    scripts[hookIdx] = composeHook(ctx, wordBudget(slots[hookIdx]!.duration), taken, variant);
+    const budget = Math.min(HOOK_MAX_WORDS, wordBudget(slots[hookIdx]!.duration));
+    const grounded = plan.writer.hooks.filter(
+      (h) => fits(h, budget) && !startsWithThroatClearing(h) && !mentionsAvoided(h, a.avoidTerms, a.avoidPrices) && !taken.has(normKey(h)),
+    );
+    // The strongest two grounded hooks alternate with the seed; a variant moves on through the rest.
+    const top = grounded.slice(0, Math.min(2, grounded.length));
+    scripts[hookIdx] = grounded.length
+      ? variant === 0
+        ? top[mod(seed, top.length)]!
+        : grounded[mod(seed + variant, grounded.length)]!
+      : composeHook(ctx, wordBudget(slots[hookIdx]!.duration), taken, variant);
+    if (grounded.length > 0 && variant > 0 && scripts[hookIdx] === top[mod(seed, top.length)] && grounded.length === 1) {
+      scripts[hookIdx] = composeHook(ctx, wordBudget(slots[hookIdx]!.duration), taken, variant);
+    }
     taken.add(normKey(scripts[hookIdx]!));
   }
   const overlays: string[] = slots.map(() => "");
@@ -272,14 +310,30 @@ function renderScenes(plan: Plan, variant: number): EngineScene[] {
 
   if (hookIdx >= 0) {
     const h = scripts[hookIdx]!;
-    const cands = [h.replace(/[.。!！]$/u, ""), a.topic ? capitalize(a.topic) : undefined, a.brands[0], keyPhrase(h, plan.lang), fitOverlay(h, plan.lang), fitOverlay(SHORT_OVERLAY[ctx.lang] ?? "Watch this", plan.lang)];
+    const parts = h.split(/(?<=[?？.。!！])\s*/u).map((x) => x.replace(/[.。!！]$/u, "").trim()).filter(Boolean);
+    const cands = [h.replace(/[.。!！]$/u, ""), ...parts.filter((x) => /\d/.test(x)), ...parts, a.topic ? capitalize(a.topic) : undefined, a.brands[0], keyPhrase(h, plan.lang), fitOverlay(h, plan.lang), fitOverlay(SHORT_OVERLAY[ctx.lang] ?? "Watch this", plan.lang)];
     const o = cands.find(ovOk) ?? fitOverlay(SHORT_OVERLAY[ctx.lang] ?? "Watch this", plan.lang);
     setOverlay(hookIdx, o);
   }
   let cta = { script: "", overlay: "" };
   if (ctaIdx >= 0) {
     const takenWithOv = new Set([...taken, ...[...usedOv].map((k) => `overlay:${k}`)]);
-    cta = composeCta(ctx, wordBudget(slots[ctaIdx]!.duration), takenWithOv, variant);
+    const budget = wordBudget(slots[ctaIdx]!.duration);
+    const w = plan.writer.cta();
+    const ovFits = (o: string) => !!o && plainWords(o).length <= OVERLAY_MAX_WORDS && Array.from(o).length <= 2 * overlayLineChars(o, plan.lang);
+    if (w.fromBrief && w.script && fits(w.script, budget) && hasActionVerb(w.script) && !mentionsAvoided(w.script, a.avoidTerms, a.avoidPrices)) {
+      // The overlay says what the voice-over says: the whole CTA, else its first phrase.
+      const firstPhrase = w.overlay.split(/,\s|\s(?=(?:for|at|on|with|and|to get|para|con|pour|avec|für|mit|com)\s)|、/u)[0] ?? "";
+      let overlay = plan.model.finalOverlay ?? [w.overlay, firstPhrase].find(ovFits) ?? fitOverlay(w.overlay, plan.lang);
+      if (a.cta.code && !plan.model.finalOverlay && !containsTerm(overlay, a.cta.code)) {
+        const codeLine = `${CODE_LABEL[ctx.lang] ?? "Code"} ${a.cta.code}`;
+        if (plainWords(`${overlay} ${codeLine}`).length <= OVERLAY_MAX_WORDS && overlayFitsOneLine(codeLine, plan.lang)) overlay = `${overlay}\n${codeLine}`;
+      }
+      cta = { script: w.script, overlay };
+    } else {
+      cta = composeCta(ctx, budget, takenWithOv, variant);
+      if (plan.model.finalOverlay) cta.overlay = plan.model.finalOverlay;
+    }
     scripts[ctaIdx] = cta.script;
     overlays[ctaIdx] = cta.overlay;
     usedOv.add(normKey(cta.overlay));
@@ -328,12 +382,17 @@ function renderScenes(plan: Plan, variant: number): EngineScene[] {
     text_overlay: overlays[i] ?? "",
     camera_angle: formatCamera(cams[i]!),
     beat: beatLabel(s, plan),
+    ...(plan.needsInput[i] ? { needs_input: plan.needsInput[i] } : {}),
   }));
   ground(scenes, plan);
   return scenes;
 }
 
-const SEQUENCE_LEAD = /^\s*(?:first|second|third|then|next|after that|finally|lastly|step \d+|primero|luego|después|por último|d'abord|ensuite|puis|enfin|zuerst|dann|danach|zum schluss|primeiro|depois|em seguida|por fim|まず|次に|最後に)\b/iu;
+/** Voice-over covers at least this share of the running time (the voice_coverage check). */
+const VOICE_COVERAGE_MIN = 0.6;
+const EXPLICIT_BEFORE_AFTER = /\bbefore(?: and |\s*\/\s*|\s*&\s*)after\b|\bantes y después\b|\bavant(?: et |\s*\/\s*)après\b|\bvorher(?: und |\s*\/\s*)nachher\b|\bantes e depois\b|ビフォーアフター/i;
+const CODE_LABEL: Record<string, string> = { en: "Code", es: "Código", fr: "Code", de: "Code", pt: "Cupom", ja: "コード" };
+
 
 const SHORT_OVERLAY: Record<string, string> = { en: "Watch this", es: "Mira esto", fr: "Regarde ça", de: "Schau hin", pt: "Olha isso", ja: "これを見て" };
 
@@ -383,6 +442,12 @@ function ground(scenes: EngineScene[], plan: Plan): void {
 }
 
 function titleOf(plan: Plan): string {
+  const t = plan.writer.title(plan.pattern.name);
+  if (t && !mentionsAvoided(t, plan.a.avoidTerms, plan.a.avoidPrices)) return t;
+  return legacyTitle(plan);
+}
+
+function legacyTitle(plan: Plan): string {
   const { a } = plan;
   const firstPoint = a.points[0]?.text.split(/\s+/).slice(0, 8).join(" ");
   const base = [a.title, a.topic, a.brands[0], firstPoint].find(

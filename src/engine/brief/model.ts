@@ -117,6 +117,8 @@ const OVERLAY_REQ_RE =
 const MUST_SAY_RE =
   /^(?:(?:you )?must (?:say|include|mention)|(?:make sure to|be sure to|always) (?:say|mention|include)|say (?:exactly|this)|include the line|the line|mandatory line|legal line|disclaimer|must-say|debe decir|incluye la frase|doit dire|muss sagen|deve dizer|必ず)\s*(?:the line|the phrase|that|exactly)?\s*[:：]?\s*(.+)$/iu;
 
+const SHOW_HOW_RE = /^((?:please\s+)?(?:show|explain|highlight|demonstrate|emphasi[sz]e|stress|point out)\s+(?:how|that|why))\s+(.+)$/i;
+const EN_VERB = /\b(?:is|are|was|were|be|has|have|had|do|does|did|can|could|will|would|should|get|gets|make|makes|help|helps|let|lets|ships|saves|takes|wastes|lose|loses|need|needs|want|wants|use|uses|go|goes|keep|keeps|run|runs|love|loves)\b|\w+ed\b/i;
 const AVOID_RE =
   /^(?:avoid|don't|dont|do not|never|no mention|without mentioning|please don't|evita|evitar|no digas|no menciones|no decir|éviter|évitez|ne (?:dites|mentionnez|parlez) pas|ne pas|vermeide|vermeiden|sag nicht|erwähne nicht|nicht (?:sagen|erwähnen)|evite|não (?:diga|mencione|fale|use)|避け|禁止|言わない)/iu;
 const NO_CLAIM_RE = /^(?:no|sin|pas de|keine|sem)\s+(?:\S+\s+){0,3}(?:claims?|promises?|guarantees?|jargon|prices?|pricing|emojis?|hashtags?|swearing|competitors?|afirmaciones|promesas|allégations|versprechen|promessas)\b/i;
@@ -144,7 +146,7 @@ const LABEL_FIELDS: [RegExp, BriefField | "story" | "ignored_label"][] = [
   [/^(?:title|título|titre|titel|タイトル)$/i, "title"],
   [/^(?:platform|format|duration|length|runtime|video length|language|plataforma|duración|durée|plateforme|dauer|länge|plattform|duração|formato|idioma|langue|sprache|尺|長さ|プラットフォーム)$/i, "settings"],
   [/^(?:offer|promo|deal|discount|code|promo code|oferta|offre|angebot|promoção|cupom|オファー|特典)$/i, "offer"],
-  [/^(?:pain|pains|pain point|pain points|problem|problems|problema|problème|schmerz|dor|課題|悩み)$/i, "pain"],
+  [/^(?:pain|pains|pain point|pain points|problem|problems|problema|dolor|problème|douleur|schmerz|dor|課題|悩み)$/i, "pain"],
   [/^(?:benefit|benefits|why|why it matters|beneficio|beneficios|bénéfice|bénéfices|vorteil|vorteile|benefício|benefícios|メリット)$/i, "benefit"],
   [/^(?:feature|features|key features|what it does|solution|característica|características|fonctionnalité|fonctionnalités|funktion|funktionen|recurso|recursos|特徴|機能|解決策)$/i, "feature"],
   [/^(?:proof|social proof|results?|stats|evidence|testimonial|review|prueba|resultado|preuve|résultat|beweis|ergebnis|prova|実績)$/i, "proof"],
@@ -227,8 +229,8 @@ function isSettingsOnly(s: string): boolean {
   const rest = s
     .replace(new RegExp(DURATION_WORD.source, "giu"), " ")
     .replace(new RegExp(PLATFORM_WORD.source, "gi"), " ")
-    .replace(/\b(?:a|an|one|our|the|un|una|une|um|uma|ein|eine|vertical|short-form|short|video|vídeo|vidéo|clip|ad|spot|post|format|in english|in spanish|in french|in german|in portuguese|in japanese|en español|en français|auf deutsch|em português|about|around|long|max|maximum)\b|日本語で|動画|リール|ショート/giu, " ")
-    .replace(/[\s,.;:!?·|/–—-]+/gu, "");
+    .replace(/\b(?:a|an|one|our|the|un|una|une|um|uma|ein|eine|vertical|short-form|short|video|vídeo|vidéo|clip|ad|spot|post|format|in english|in spanish|in french|in german|in portuguese|in japanese|en español|en français|auf deutsch|em português|about|around|long|max|maximum|de|para|pour|für|para)\b|日本語で|動画|リール|ショート|の|で/giu, " ")
+    .replace(/[\s,.;:!?·|/–—。、！？-]+/gu, "");
   return rest === "" && /[\p{L}\d]/u.test(s);
 }
 
@@ -308,6 +310,12 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
     if (section === "product") return (setProduct(bare), put(s, "product", "section"));
 
     let g: RegExpExecArray | null;
+    if ((g = SHOW_HOW_RE.exec(bare)) && g[2]) {
+      // "Show how a bottle in the fridge saves time": the instruction is dropped, its content kept.
+      ignore(g[1] ?? "", "instruction");
+      classifyFree(g[2], bullet, section);
+      return;
+    }
     if ((g = OVERLAY_REQ_RE.exec(bare))) {
       m.finalOverlay = quoteOf(g[1] ?? "") ?? cleanTerm(g[1] ?? "");
       return put(s, "final_overlay");
@@ -581,6 +589,10 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
         // "ShiftPilot - rota planning for restaurants."
         setProduct(sentence);
         put(sentence, "product");
+      } else if (first && lang === "en" && !m.topic && !m.product && words(sentence).length <= 10 && !EN_VERB.test(sentence) && !PAIN_RE.test(sentence) && !/[?!]$/.test(sentence.trim())) {
+        // A short opening noun phrase ("Cold brew coffee subscription for busy professionals.") is the topic.
+        m.topic = cleanTerm(sentence);
+        put(sentence, "topic", "opening phrase");
       } else classifyFree(sentence, false, "");
       first = false;
     }

@@ -1,0 +1,383 @@
+// The copywriter: every voice-over line is written for its beat from the BriefModel's facts,
+// in the brief's language and register. Brief lines are framed, never pasted (except must-say
+// lines); unknown list items are inferred from a known domain or marked needs_input.
+import type { BriefModel } from "../brief/model";
+import type { EngineLanguage } from "../language";
+import { mod } from "../rng";
+import { capitalize, finish, normKey, spokenWordCount } from "../text";
+import { BANKS, registerOf, type LangBank, type Register } from "./bank";
+import { inferItems } from "./infer-items";
+
+export interface WrittenLine {
+  text: string;
+  /** 1 for a line carrying a fact of the brief, 0 for a supporting line (dropped first). */
+  priority: number;
+}
+
+export interface WrittenBeat {
+  lines: WrittenLine[];
+  /** A precise to-do when the brief lacks what this beat needs. */
+  needsInput?: string;
+}
+
+export interface Writer {
+  register: Register;
+  /** Hook candidates, strongest material first; each is grounded in a fact of the brief. */
+  hooks: string[];
+  beat(role: string, n: number | undefined, count: number): WrittenBeat;
+  cta(): { script: string; overlay: string; fromBrief: boolean };
+  title(fallback: string): string;
+}
+
+const NEG_NOUNS = /^(mistakes?|errors?|myths?|lies|red flags?|signs?|errores|erreurs|fehler|erros|mitos|mythes|mythen|ミス|間違い)$/i;
+
+const SINGULAR: Record<string, string> = {
+  errores: "error", consejos: "consejo", formas: "forma", razones: "razón", cosas: "cosa", trucos: "truco", señales: "señal", pasos: "paso", secretos: "secreto", reglas: "regla", hábitos: "hábito", herramientas: "herramienta", mitos: "mito",
+  erreurs: "erreur", astuces: "astuce", conseils: "conseil", façons: "façon", raisons: "raison", choses: "chose", étapes: "étape", règles: "règle", habitudes: "habitude", outils: "outil", mythes: "mythe",
+  fehler: "Fehler", tipps: "Tipp", wege: "Weg", gründe: "Grund", dinge: "Ding", schritte: "Schritt", ideen: "Idee", geheimnisse: "Geheimnis", regeln: "Regel", gewohnheiten: "Gewohnheit", mythen: "Mythos",
+  erros: "erro", dicas: "dica", maneiras: "maneira", motivos: "motivo", coisas: "coisa", truques: "truque", passos: "passo", segredos: "segredo", regras: "regra", ferramentas: "ferramenta",
+  lies: "lie", stretches: "stretch", strategies: "strategy", "red flags": "red flag",
+};
+
+function singular(noun: string, lang: EngineLanguage): string {
+  const k = noun.toLowerCase();
+  if (SINGULAR[k]) return SINGULAR[k]!;
+  if (lang !== "en") return noun;
+  if (/ies$/.test(k)) return `${noun.slice(0, -3)}y`;
+  if (/(ches|shes|xes|sses)$/.test(k)) return noun.slice(0, -2);
+  return noun.replace(/s$/i, "");
+}
+
+const EN_GERUND: Record<string, string> = {
+  lose: "losing", loses: "losing", waste: "wasting", wastes: "wasting", spend: "spending", spends: "spending", struggle: "struggling", struggles: "struggling",
+  pay: "paying", pays: "paying", miss: "missing", misses: "missing", hate: "hating", get: "getting", have: "having", make: "making", take: "taking", deal: "dealing",
+  juggle: "juggling", juggles: "juggling", fight: "fighting", chase: "chasing", chases: "chasing", burn: "burning", throw: "throwing", kill: "killing", kills: "killing",
+};
+const PARTICIPLE = /^(?:used|trusted|loved|chosen|rated|backed|recommended|certified|approved)\b/i;
+const PAIN_LEAD = /^(?:(?:are you |still |you're |you are |always )?(?:tired of|sick of|fed up with|struggling with|frustrated (?:with|by)|done with|hate|hating)\s+)/i;
+const NUM_PHRASE = /\b\d[\d,.]*\+?\s+(?:hours?|minutes?|mins?|days?|weeks?|months?|years?|dollars?|euros?|pounds?|percent|horas?|minutos?|días?|heures?|jours?|stunden|minuten|tage|dias?)(?:\s+(?:a|per|every|each|al|por|par|pro|por)\s+(?:day|week|month|year|shift|día|semana|mes|año|jour|semaine|mois|tag|woche|monat|dia|mês))?|[$€£]\s?\d[\d,.]*(?:\s?(?:a|per)\s+(?:day|week|month|year))?|\d+\s?%|\d+時間|\d+分/iu;
+
+/** A fact ready to be framed: trimmed, first letter lowered unless it is a name, no end punctuation. */
+function factBody(s: string, lang: EngineLanguage, keep: readonly string[]): string {
+  let t = s.trim().replace(/[.!。！]+$/u, "").trim();
+  if (lang === "ja") return t.replace(/[、]$/u, "");
+  const first = t.split(/\s+/)[0] ?? "";
+  const isName = keep.some((k) => k && first.startsWith(k.split(/\s+/)[0] ?? "\u0000")) || /^\p{Lu}{2,}|^\p{Ll}+\p{Lu}/u.test(first) || first === "I";
+  if (!isName) t = t.charAt(0).toLowerCase() + t.slice(1);
+  return t;
+}
+
+function jaEnding(x: string): string {
+  // A noun phrase needs a copula to stand as a sentence; a clause already ends on a verb or adjective.
+  if (/(?:使用|採用|配合|搭載|対応|開発|販売|提供|実現|改善|解消|使用中)$/u.test(x)) return `${x}しています`;
+  return /(?:る|た|す|い|だ|ない|ん|よ|ね|う|く|て|で|ます|です|ません)$/u.test(x) ? x : `${x}です`;
+}
+
+function fill(tpl: string, slots: Record<string, string | number | undefined>): string | null {
+  let missing = false;
+  const out = tpl.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const lower = k.charAt(0).toLowerCase() + k.slice(1);
+    const v = slots[k] ?? slots[lower];
+    if (v === undefined || v === "") {
+      missing = true;
+      return "";
+    }
+    const s = String(v);
+    return k !== lower ? capitalize(s) : s;
+  });
+  return missing ? null : out.replace(/\s+([,.!?:])/g, "$1").replace(/\s+/g, " ").trim();
+}
+
+export function createWriter(m: BriefModel, lang: EngineLanguage, patternId: string, seed: number): Writer {
+  const bank: LangBank = BANKS[lang];
+  const reg = registerOf(m.tone);
+  const keep = m.product ? [m.product] : [];
+  const P = m.product;
+  const topic = m.topic ?? m.productWhat;
+  const pick = <T,>(list: readonly T[], k: number): T | undefined => (list.length ? list[mod(seed + k, list.length)] : undefined);
+  const used = new Set<string>();
+  const unique = (s: string | null | undefined): s is string => {
+    if (!s) return false;
+    const k = normKey(s);
+    if (!k || used.has(k)) return false;
+    used.add(k);
+    return true;
+  };
+  const body = (s: string) => factBody(s, lang, keep);
+  const frame = (kind: string, x: string, k = 0): string | null => {
+    const list = bank.frames[kind]?.[reg] ?? bank.frames.feature![reg];
+    for (let i = 0; i < list.length; i++) {
+      const tpl = list[mod(seed + k + i, list.length)]!;
+      if (tpl.includes("{P}") && !P) continue;
+      const raw = kind === "problem" ? x.replace(PAIN_LEAD, "").replace(/[?？]+$/u, "") : x;
+      const xx = lang === "ja" ? jaEnding(body(raw)) : body(raw);
+      // "Meet ShiftPilot: ShiftPilot does..." reads twice: drop the product-led frame.
+      if (P && tpl.includes("{P}") && normKey(xx).startsWith(normKey(P))) continue;
+      const out = fill(tpl, { x: xx, P });
+      if (out) return capitalize(out);
+    }
+    return capitalize(finish(lang === "ja" ? jaEnding(body(x)) : x));
+  };
+  const support = (kind: string, k: number, slots: Record<string, string | undefined> = {}): string | null => {
+    const list = bank.support[kind]?.[reg] ?? [];
+    for (let i = 0; i < list.length; i++) {
+      const s = fill(list[mod(seed + k + i, list.length)]!, slots);
+      if (s && !used.has(normKey(s))) return capitalize(s);
+    }
+    return null;
+  };
+
+  const count = m.count;
+  const noun = count ? singular(count.noun, lang) : patternId === "tutorial" ? "step" : "";
+  const negative = count ? NEG_NOUNS.test(count.noun) : false;
+  const inferred = count && m.items.length < count.n ? inferItems(m, lang, count.n) : [];
+  const items = [...m.items, ...inferred.slice(0, Math.max(0, (count?.n ?? 0) - m.items.length))];
+  const numPhrase = (() => {
+    for (const p of m.pains) {
+      const x = NUM_PHRASE.exec(p);
+      if (x) return x[0];
+    }
+    return undefined;
+  })();
+  const painGerund = (() => {
+    if (lang !== "en") return undefined;
+    for (const p of m.pains) {
+      const ws = p.replace(/[.!?]+$/, "").split(/\s+/);
+      for (let i = 0; i < Math.min(3, ws.length); i++) {
+        const g = EN_GERUND[(ws[i] ?? "").toLowerCase()];
+        if (g && i >= 1) return [g, ...ws.slice(i + 1)].join(" ");
+        if (g && i === 0) return [g, ...ws.slice(1)].join(" ");
+      }
+    }
+    return undefined;
+  })();
+  const painNp = m.pains.map((p) => p.replace(/[?.!]+$/, "")).find((p) => PAIN_LEAD.test(p))?.replace(PAIN_LEAD, "");
+
+  // ---- Hooks: strongest material first ----
+  const hooks: string[] = [];
+  const addHook = (tpl: string | undefined, slots: Record<string, string | number | undefined>) => {
+    if (!tpl) return;
+    const s = fill(tpl, slots);
+    if (s && !hooks.includes(s)) hooks.push(capitalize(s));
+  };
+  if (m.hook) hooks.push(capitalize(finish(m.hook)));
+  const proofNum = m.proof.find((p) => /\d/.test(p));
+  if (painGerund) for (const t of bank.hooks.painQuestion) addHook(t, { gerund: painGerund });
+  if (numPhrase && m.pains.length) for (const t of bank.hooks.numberPain) addHook(t, { num: numPhrase });
+  if (painNp) for (const t of bank.hooks.question) addHook(t, { pain: lang === "ja" ? painNp : body(painNp) });
+  if (count && topic) {
+    const nouns = lang === "ja" ? count.noun : count.noun.toLowerCase();
+    const topicPrep = /^\p{L}+ing\b/u.test(topic) ? `when ${topic}` : `with ${topic}`;
+    for (const t of negative ? bank.hooks.list : bank.hooks.listPositive) addHook(t, { n: count.n, nouns, topic: lang === "ja" ? topic : body(topic), topicPrep });
+  }
+  if (proofNum && /^(?:used|trusted|loved|rated|chosen|backed|made|built)\b/i.test(proofNum)) {
+    for (const t of bank.hooks.proof) addHook(t, { proof: proofNum.replace(/[.!]+$/, ""), proofnum: undefined });
+  }
+  const claim = m.benefits.find((b) => spokenWordCount(b) <= 8);
+  if (claim) for (const t of bank.hooks.claim) addHook(t, { claim: claim.replace(/[.!]+$/, "") });
+  if (m.story.some((s) => s.role === "before") && P) for (const t of bank.hooks.contrast) addHook(t, { P, topic });
+  if (P && (patternId === "aida" || hooks.length === 0)) for (const t of bank.hooks.product) addHook(t, { P });
+
+  // ---- Content beats ----
+  const factsFor = (role: string): { kind: string; list: string[] }[] => {
+    const story = (r: string) => m.story.filter((s) => s.role === r).map((s) => s.text);
+    switch (role) {
+      case "problem":
+      case "struggle":
+      case "conflict":
+        return [{ kind: "problem", list: m.pains.slice(0, 1) }];
+      case "agitate":
+        return [{ kind: "problem", list: m.pains.slice(1, 2) }];
+      case "solution":
+      case "discovery":
+      case "turning":
+      case "interest":
+        return [{ kind: "solution", list: m.productWhat ? [m.productWhat] : [] }, { kind: "feature", list: m.features.slice(0, 2) }];
+      case "how":
+      case "value":
+      case "setup":
+        return [{ kind: "feature", list: m.features.slice(role === "setup" ? 0 : 0, 3) }, { kind: "benefit", list: m.benefits.slice(0, 1) }];
+      case "desire":
+      case "result":
+      case "payoff":
+        return [{ kind: "benefit", list: m.benefits.slice(0, 2) }];
+      case "proof":
+        return [{ kind: "proof", list: m.proof.slice(0, 2) }];
+      case "offer":
+        return [{ kind: "offer", list: [...m.offer, ...m.prices].slice(0, 2) }];
+      case "urgency":
+        return [{ kind: "deadline", list: m.deadlines.slice(0, 1) }];
+      default:
+        return [{ kind: "story", list: story(role) }];
+    }
+  };
+  // Facts are shared out: a fact used by one beat is not repeated by the next.
+  const spentFacts = new Set<string>();
+
+  const beat = (role: string, n: number | undefined, total: number): WrittenBeat => {
+    const lines: WrittenLine[] = [];
+    const push = (s: string | null, priority: number) => {
+      if (unique(s)) lines.push({ text: s, priority });
+    };
+    if (role === "item" || role === "step") {
+      const k = (n ?? 1) - 1;
+      const item = items[k];
+      const num = bank.numbers && lang === "en" ? bank.numbers[k] ?? String(n) : String(n);
+      const Noun = noun ? capitalize(noun) : lang === "en" ? "Number" : "#";
+      if (role === "step") {
+        const x = item ? (lang === "ja" ? jaEnding(body(item)) : body(item)) : undefined;
+        const lead = (STEP_LEADS[lang] ?? STEP_LEADS.en!)(n ?? 1, total);
+        if (x) push(capitalize(finish(`${lead}${lang === "ja" ? "" : " "}${x}`)), 1);
+        else {
+          push(capitalize(finish(`${lead}${lang === "ja" ? "" : " "}${STEP_UNKNOWN[lang] ?? STEP_UNKNOWN.en}`)), 1);
+          return { lines, needsInput: fill(bank.needsItem, { Noun: capitalize(singular(noun || "step", lang)), n: n ?? 1, topic: topic ?? "" }) ?? undefined };
+        }
+        push(support(negative ? "itemNeg" : "itemPos", k), 0);
+        return { lines };
+      }
+      if (item) {
+        push(fill(bank.item, { Noun, num, x: lang === "ja" ? jaEnding(body(item)) : body(item) }), 1);
+        push(support(negative ? "itemNeg" : "itemPos", k), 0);
+        return { lines };
+      }
+      push(fill(bank.itemUnknown, { Noun, num }), 1);
+      return { lines, needsInput: fill(bank.needsItem, { Noun, n: n ?? 1, topic: topic ?? "" }) ?? undefined };
+    }
+    if (role === "myth" || role === "fact") {
+      const list = m.story.filter((s) => s.role === role).map((s) => s.text);
+      const x = list[(n ?? 1) - 1];
+      const lead = role === "myth" ? MYTH_FACT[lang]![0] : MYTH_FACT[lang]![1];
+      if (x) push(`${lead}${lang === "ja" ? "" : " "}${lang === "ja" ? jaEnding(body(x)) : body(x)}${lang === "ja" ? "。" : "."}`, 1);
+      else return { lines, needsInput: `${lead.replace(/[:：]\s*$/u, "")} ${n ?? 1}: ${NEEDS_WORD[lang] ?? NEEDS_WORD.en}` };
+      return { lines };
+    }
+    if (role === "before" || role === "after") {
+      const x = m.story.find((s) => s.role === role)?.text ?? (role === "before" ? m.pains[0] : m.benefits[0]);
+      const lead = BEFORE_AFTER[lang]![role === "before" ? 0 : 1];
+      if (x) push(`${lead}${lang === "ja" ? "" : " "}${lang === "ja" ? jaEnding(body(x)) : body(x)}${lang === "ja" ? "。" : "."}`, 1);
+      if (!lines.length) return { lines, needsInput: `${lead.replace(/[:：]\s*$/u, "")} ${NEEDS_WORD[lang] ?? NEEDS_WORD.en}` };
+      return { lines };
+    }
+    let k = 0;
+    if (OPENERS.has(role)) {
+      // An opening beat names the pain before the product.
+      const pain = m.pains.find((p) => !spentFacts.has(normKey(p)));
+      if (pain) {
+        spentFacts.add(normKey(pain));
+        push(frame("problem", pain, k++), 1);
+      }
+    }
+    for (const { kind, list } of factsFor(role)) {
+      for (const f of list) {
+        const key = normKey(f);
+        if (spentFacts.has(key)) continue;
+        spentFacts.add(key);
+        if (m.mustSay.some((s) => normKey(s) === key)) push(capitalize(finish(f)), 1);
+        else if (kind === "proof" && P && lang === "en" && PARTICIPLE.test(f)) push(`${P} is already ${body(f)}.`, 1);
+        else push(frame(kind, f, k++), 1);
+      }
+    }
+    if (CARRIERS.has(role)) {
+      // Facts no beat has voiced yet ride on the next beats that can carry them.
+      const pool: [string, string][] = [
+        ...m.features.map((f): [string, string] => ["feature", f]),
+        ...m.benefits.map((f): [string, string] => ["benefit", f]),
+        ...(m.productWhat ? [["solution", m.productWhat] as [string, string]] : []),
+      ];
+      for (const [kind, f] of pool) {
+        if (lines.length >= 2) break;
+        if (spentFacts.has(normKey(f))) continue;
+        spentFacts.add(normKey(f));
+        push(frame(kind, f, k++), 1);
+      }
+    }
+    if (role === "agitate" && !lines.length) {
+      if (numPhrase) push(support("agitateNum", 0, { num: numPhrase }), 1);
+      push(support("agitate", 1), 0);
+    }
+    if (role === "urgency" && !lines.length) push(support("urgency", 0), 1);
+    if (!lines.length && (role === "value" || role === "setup" || role === "payoff" || role === "desire" || role === "result")) {
+      // Nothing specific for this beat: the remaining facts of any kind, then a supporting line.
+      const rest = [...m.features, ...m.benefits, ...m.proof].filter((f) => !spentFacts.has(normKey(f)));
+      for (const f of rest.slice(0, 2)) {
+        spentFacts.add(normKey(f));
+        push(frame(m.benefits.includes(f) ? "benefit" : m.proof.includes(f) ? "proof" : "feature", f, k++), 1);
+      }
+      if (!lines.length && P && (role === "desire" || role === "result")) push(support("desireP", 0, { P }), 0);
+      if (!lines.length) push(support(role === "payoff" || role === "result" ? "payoff" : "value", 0), 0);
+    }
+    return { lines };
+  };
+
+  // Must-say lines that no beat used are voiced where they fit best: the value/solution beats.
+  const cta = () => {
+    const budgetless = (s: string) => s.replace(/[.!。！]+$/u, "");
+    if (m.cta.text) {
+      const script = capitalize(finish(m.cta.text));
+      const ov = budgetless(capitalize(m.cta.text));
+      return { script, overlay: m.finalOverlay ?? ov, fromBrief: true };
+    }
+    if (m.cta.url || m.cta.phone) {
+      const target = (m.cta.url ?? m.cta.phone ?? "").replace(/^https?:\/\//i, "").replace(/^www\./i, "").replace(/\/$/, "");
+      const s = (CTA_VISIT[lang] ?? CTA_VISIT.en!)(target, !!m.cta.phone && !m.cta.url);
+      return { script: s, overlay: m.finalOverlay ?? target, fromBrief: true };
+    }
+    if (P) {
+      const list = m.physical ? bank.ctaPlug.physical : bank.ctaPlug.other;
+      const s = fill(pick(list, 0) ?? list[0]!, { P }) ?? "";
+      return { script: s, overlay: m.finalOverlay ?? budgetless(s), fromBrief: true };
+    }
+    return { script: "", overlay: m.finalOverlay ?? "", fromBrief: false };
+  };
+
+  const title = (fallback: string) => {
+    const cands: string[] = [];
+    if (m.title) cands.push(m.title);
+    if (count && topic) cands.push(count.phrase && normKey(count.phrase).includes(normKey(topic)) ? count.phrase : `${count.n} ${count.noun}: ${topic}`);
+    if (P && m.productWhat && !/\b(?:brand|product|company|business|app)$/i.test(m.productWhat)) cands.push(lang === "ja" ? `${P}：${m.productWhat}` : `${P}: ${m.productWhat}`);
+    if (P && topic && !count) cands.push(`${P}: ${topic}`);
+    if (topic) cands.push(topic);
+    if (P) cands.push(P);
+    cands.push(fallback);
+    for (const c of cands) {
+      const t = cutTitle(capitalize(c.replace(/[.。!]+$/u, "").trim()));
+      if (t) return P && count && !normKey(t).includes(normKey(P)) && Array.from(t).length + P.length + 3 <= 60 ? `${t} · ${P}` : t;
+    }
+    return fallback;
+  };
+
+  return { register: reg, hooks: hooks.filter((h) => !!h.trim()), beat, cta, title };
+}
+
+/** At most 60 characters, cut only at a phrase boundary (comma, colon, dash, "for/with/when"). */
+export function cutTitle(t: string): string {
+  if (Array.from(t).length <= 60) return t;
+  const bounds = [...t.matchAll(/[,:;·]\s|\s[-–—]\s|\s(?=(?:for|with|when|that|and|in|to|para|con|pour|avec|für|mit|com|que)\s)/giu)].map((x) => x.index ?? 0).filter((i) => i > 8 && i <= 60);
+  const at = bounds.length ? bounds[bounds.length - 1]! : -1;
+  return at > 0 ? t.slice(0, at).trim() : "";
+}
+
+const OPENERS = new Set(["interest", "setup", "value", "context", "struggle"]);
+const CARRIERS = new Set(["setup", "value", "solution", "interest", "desire", "offer", "how", "discovery", "result", "turning", "option_a", "option_b", "verdict", "midday", "morning", "evening", "context", "lesson", "reflection", "after"]);
+
+const STEP_LEADS: Record<string, (n: number, total: number) => string> = {
+  en: (n, t) => (n === 1 ? "First," : n === t ? "Finally," : ["Next,", "Then,", "After that,"][(n - 2) % 3]!),
+  es: (n, t) => (n === 1 ? "Primero," : n === t ? "Por último," : ["Después,", "Luego,", "A continuación,"][(n - 2) % 3]!),
+  fr: (n, t) => (n === 1 ? "D'abord," : n === t ? "Enfin," : ["Ensuite,", "Puis,", "Après,"][(n - 2) % 3]!),
+  de: (n, t) => (n === 1 ? "Erster Schritt:" : n === t ? "Zum Schluss:" : ["Dann:", "Danach:", "Als Nächstes:"][(n - 2) % 3]!),
+  pt: (n, t) => (n === 1 ? "Primeiro," : n === t ? "Por fim," : ["Depois,", "Em seguida,", "Aí,"][(n - 2) % 3]!),
+  ja: (n, t) => (n === 1 ? "まず、" : n === t ? "最後に、" : ["次に、", "そして、", "続いて、"][(n - 2) % 3]!),
+};
+const STEP_UNKNOWN: Record<string, string> = { en: "this step goes here", es: "aquí va este paso", fr: "cette étape vient ici", de: "hier kommt dieser Schritt", pt: "aqui entra este passo", ja: "ここにこの手順が入ります" };
+const MYTH_FACT: Record<string, [string, string]> = { en: ["Myth:", "Fact:"], es: ["Mito:", "Realidad:"], fr: ["Mythe :", "Réalité :"], de: ["Mythos:", "Fakt:"], pt: ["Mito:", "Verdade:"], ja: ["誤解：", "事実："] };
+const BEFORE_AFTER: Record<string, [string, string]> = { en: ["Before:", "After:"], es: ["Antes:", "Después:"], fr: ["Avant :", "Après :"], de: ["Vorher:", "Nachher:"], pt: ["Antes:", "Depois:"], ja: ["ビフォー：", "アフター："] };
+const NEEDS_WORD: Record<string, string> = { en: "write it here", es: "escríbelo aquí", fr: "à écrire ici", de: "hier eintragen", pt: "escreva aqui", ja: "ここに書いてください" };
+const CTA_VISIT: Record<string, (t: string, phone: boolean) => string> = {
+  en: (t, p) => (p ? `Call ${t} today.` : `Visit ${t} today.`),
+  es: (t, p) => (p ? `Llama al ${t} hoy.` : `Visita ${t} hoy.`),
+  fr: (t, p) => (p ? `Appelle le ${t} aujourd'hui.` : `Visite ${t} aujourd'hui.`),
+  de: (t, p) => (p ? `Ruf heute ${t} an.` : `Besuche ${t} noch heute.`),
+  pt: (t, p) => (p ? `Ligue para ${t} hoje.` : `Acesse ${t} hoje.`),
+  ja: (t, p) => (p ? `${t}に今すぐ電話。` : `${t}をチェック。`),
+};
+
