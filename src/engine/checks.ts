@@ -1,5 +1,6 @@
 // Quality checks that run on any storyboard: the engine's, an LLM's or a user's edit.
 // Thresholds are documented in docs/engine.md with their sources.
+import { collector } from "./check/collect";
 import { PLATFORMS, SCENE_TYPES, type Platform } from "../domain/constants";
 import { analyzeBrief, mentionsAvoided, type BriefAnalysis } from "./brief";
 import { TIGHT_SIZES } from "./camera";
@@ -11,6 +12,8 @@ import {
   overlayLineChars,
   startsWithThroatClearing,
 } from "./compose";
+import { parseBrief, type BriefModel } from "./brief/model";
+import { craftChecks } from "./check/craft";
 import { detectLanguage } from "./language";
 import { PLATFORM_MAX_SECONDS } from "./infer";
 import { containsTerm, isSpacelessText, normKey, plainWords, spokenWordCount, WORDS_PER_SECOND, wrapLines, EPS } from "./text";
@@ -38,18 +41,9 @@ export function checkStoryboard(sb: StoryboardLike): Check[] {
 }
 
 /** Internal: the checks, with the brief's analysis passed in when the caller already has it. */
-export function runChecks(sb: StoryboardLike, analysis?: BriefAnalysis): Check[] {
-  const out: Check[] = [];
+export function runChecks(sb: StoryboardLike, analysis?: BriefAnalysis, model?: BriefModel): Check[] {
   const scenes = Array.isArray(sb?.scenes) ? sb.scenes : [];
-  const add = (id: string, ok: boolean, severity: Check["severity"], message: string, scene_number?: number) => {
-    const c: Check = { id, ok, severity, message };
-    if (scene_number !== undefined) c.scene_number = scene_number;
-    out.push(c);
-  };
-  const sceneNo = (i: number) => {
-    const n = num(scenes[i]?.scene_number);
-    return Number.isInteger(n) ? n : i + 1;
-  };
+  const { out, add, sceneNo } = collector(scenes);
   const text = scenes.map((s) => `${str(s.script)} ${str(s.text_overlay)}`).join(" ");
   const language = sb.language ?? detectLanguage(sb.brief ? `${sb.brief} ${text}` : text);
 
@@ -222,6 +216,7 @@ export function runChecks(sb: StoryboardLike, analysis?: BriefAnalysis): Check[]
       }
     });
     if (avoidOk) add("avoid_terms", true, "error", a.avoidPhrases.length ? `Nothing the brief asks to avoid (${a.avoidPhrases.join("; ")}).` : "The brief lists nothing to avoid.");
+    out.push(...craftChecks(sb, model ?? parseBrief(sb.brief, a)));
   }
   return out;
 }

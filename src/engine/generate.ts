@@ -333,6 +333,14 @@ function renderScenes(plan: Plan, variant: number): EngineScene[] {
     } else {
       cta = composeCta(ctx, budget, takenWithOv, variant);
       if (plan.model.finalOverlay) cta.overlay = plan.model.finalOverlay;
+      else if (a.cta.kind !== "url" && a.cta.kind !== "phone") {
+        // The overlay says what the voice-over says (a promo code line stays under it).
+        const said = fitOverlay(cta.script, plan.lang);
+        const codeLine = cta.overlay.split("\n")[1];
+        if (said && overlayFitsOneLine(said, plan.lang) && !mentionsAvoided(said, a.avoidTerms, a.avoidPrices)) {
+          cta.overlay = codeLine && plainWords(`${said} ${codeLine}`).length <= OVERLAY_MAX_WORDS ? `${said}\n${codeLine}` : said;
+        }
+      }
     }
     scripts[ctaIdx] = cta.script;
     overlays[ctaIdx] = cta.overlay;
@@ -470,7 +478,7 @@ function assemble(plan: Plan, scenes: EngineScene[]): EngineOutput {
     warnings: [...plan.warnings],
     checks: [],
   };
-  out.checks = runChecks({ ...out, brief: plan.brief }, plan.a);
+  out.checks = runChecks({ ...out, brief: plan.brief }, plan.a, plan.model);
   return out;
 }
 

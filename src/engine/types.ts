@@ -73,6 +73,7 @@ export interface SceneLike {
 }
 
 export interface StoryboardLike {
+  title?: string | null;
   platform?: string | null;
   total_duration?: number | null;
   scenes: readonly SceneLike[];

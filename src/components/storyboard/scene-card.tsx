@@ -44,6 +44,8 @@ export function SceneCard(p: SceneCardProps) {
   const ctx = `scene ${n}`;
   const [typeError, setTypeError] = useState<string | null>(null);
   const done = scene.tasks.filter((t) => t.completed).length;
+  // The needs_input check says what the to-do above already shows.
+  const sceneChecks = p.checks.filter((c) => c.id !== "needs_input");
   const classes = ["card", "scene-card", `type-${scene.scene_type}`, p.dragging && "dragging", p.dropSide && `drop-${p.dropSide}`].filter(Boolean).join(" ");
 
   return (
@@ -66,9 +68,14 @@ export function SceneCard(p: SceneCardProps) {
       </div>
       {p.frame}
       {typeError && <p className="field-error" role="alert">{typeError}</p>}
-      {p.checks.length > 0 && (
+      {scene.needs_input && (
+        <p className="alert warn scene-todo" role="note" data-testid="scene-needs-input">
+          <strong>To do:</strong> {scene.needs_input}
+        </p>
+      )}
+      {sceneChecks.length > 0 && (
         <ul className="checks scene-checks" aria-label={`Quality checks for scene ${n}`}>
-          {p.checks.map((c) => <li key={c.id + c.message} className={`alert ${CHECK_CLASS[c.severity]}`}>{c.message}</li>)}
+          {sceneChecks.map((c) => <li key={c.id + c.message} className={`alert ${CHECK_CLASS[c.severity]}`}>{c.message}</li>)}
         </ul>
       )}
       <dl className="scene-fields">

@@ -2,7 +2,7 @@
 // BriefModel (or in `ignored`, with the reason). The writer builds every line from this model;
 // tone, audience, labels and directions steer the writing and are never spoken or shown.
 import { analyzeBrief, cleanTerm, extractNumbers, extractPhones, extractQuotes, extractUrls, type BriefAnalysis } from "../brief";
-import { normKey, normalizeSpace, splitSentences } from "../text";
+import { normKey, normalizeSpace, plainWords, splitSentences } from "../text";
 import { classifyDomain, type Domain } from "./domain";
 
 export const BRIEF_FIELDS = [
@@ -117,6 +117,7 @@ const OVERLAY_REQ_RE =
 const MUST_SAY_RE =
   /^(?:(?:you )?must (?:say|include|mention)|(?:make sure to|be sure to|always) (?:say|mention|include)|say (?:exactly|this)|include the line|the line|mandatory line|legal line|disclaimer|must-say|debe decir|incluye la frase|doit dire|muss sagen|deve dizer|必ず)\s*(?:the line|the phrase|that|exactly)?\s*[:：]?\s*(.+)$/iu;
 
+const TEACH_RE = /^((?:please\s+)?(?:teach|show|explain to|walk)\s+(?:viewers|people|the audience|followers|beginners|kids|them|everyone)(?:\s+through)?)\s+(how to .+|how .+)$/i;
 const SHOW_HOW_RE = /^((?:please\s+)?(?:show|explain|highlight|demonstrate|emphasi[sz]e|stress|point out)\s+(?:how|that|why))\s+(.+)$/i;
 const EN_VERB = /\b(?:is|are|was|were|be|has|have|had|do|does|did|can|could|will|would|should|get|gets|make|makes|help|helps|let|lets|ships|saves|takes|wastes|lose|loses|need|needs|want|wants|use|uses|go|goes|keep|keeps|run|runs|love|loves)\b|\w+ed\b/i;
 const AVOID_RE =
@@ -310,6 +311,12 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
     if (section === "product") return (setProduct(bare), put(s, "product", "section"));
 
     let g: RegExpExecArray | null;
+    if ((g = TEACH_RE.exec(bare)) && g[2]) {
+      ignore(g[1] ?? "", "instruction");
+      m.topic ??= cleanTerm(g[2]);
+      put(g[2], "topic", "teach");
+      return;
+    }
     if ((g = SHOW_HOW_RE.exec(bare)) && g[2]) {
       // "Show how a bottle in the fridge saves time": the instruction is dropped, its content kept.
       ignore(g[1] ?? "", "instruction");
@@ -464,7 +471,8 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
   };
 
   const handleLabeled = (lab: { label: string; value: string }, lf: { field: BriefField | "story"; story?: string }, isBullet: boolean) => {
-    ignore(`${lab.label}:`, "label");
+    m.spans.push({ text: `${lab.label}:`, field: "ignored", reason: lf.field === "story" || lf.field === "item" ? "format label" : "label" });
+    m.ignored.push({ text: `${lab.label}:`, reason: "label" });
     const v = lab.value;
     switch (lf.field) {
       case "product":
@@ -557,7 +565,7 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
     if (!isBullet) section = "";
     const lab = parseLabelLine(body);
     const lf = lab ? labelField(lab.label) : null;
-    if (lab && lf) {
+    if (lab && lf && isBullet) {
       handleLabeled(lab, lf, isBullet);
       first = false;
       continue;
@@ -639,3 +647,32 @@ export function summarizeBrief(m: BriefModel): string {
   if (m.avoid.length) parts.push(`avoid: ${m.avoid.join(", ")}`);
   return parts.length ? `We read: ${parts.join(" · ")}` : "We read: nothing specific yet — add the product or topic, one or two points and a call to action.";
 }
+
+const TONE_FILLER = /^(?:and|but|not|very|super|bit|little|slightly|más|plus|mais|mehr|und|keep|make|tone|voice|style|tono|ton|stil|tom|short|clear|simple|light|human|raw|positive)$/i;
+
+/**
+ * Phrases from the brief that steer the writing and must never be spoken or shown: tone words,
+ * audience lines, labels, visual and brand directions, plug requests and avoid lines.
+ */
+export function instructionPhrases(m: BriefModel): string[] {
+  const out = new Set<string>();
+  const add = (p: string) => {
+    const t = p.trim();
+    if (t && /[\p{L}]/u.test(t)) out.add(t);
+  };
+  for (const t of m.tone) {
+    if (/[\u3040-\u9fff]/u.test(t)) add(t);
+    else if (NO_HYPE.test(t)) add(t);
+    else for (const w of t.toLowerCase().split(/[\s,/&+]+/)) if (w.length >= 3 && TONE_WORDS.has(w) && !TONE_FILLER.test(w)) add(w);
+  }
+  for (const s of m.spans) if (s.field === "audience" && (plainWords(s.text).length >= 2 || /[\u3040-\u9fff]/u.test(s.text))) add(s.text.replace(/[.!。]+$/u, ""));
+  for (const d of m.directions) if (plainWords(d).length >= 2 || /[\u3040-\u9fff]/u.test(d)) add(d);
+  for (const s of m.spans) {
+    if (s.field === "ignored" && s.reason === "label") add(s.text);
+    if (s.field === "cta" && s.reason === "plug") add(s.text.replace(/[.!]+$/, ""));
+    if (s.field === "avoid" && plainWords(s.text).length >= 3) add(s.text.replace(/[.!]+$/, ""));
+    if (s.field === "settings" && s.reason === "request" && plainWords(s.text).length >= 3) add(s.text.replace(/[:,.]+$/, ""));
+  }
+  return [...out];
+}
+

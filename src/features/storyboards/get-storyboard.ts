@@ -13,6 +13,7 @@ const checksMemo = new Map<string, Check[]>();
 function checksOf(sb: StoryboardWithScenes): Check[] {
   if (sb.status !== "completed" || sb.scenes.length === 0) return [];
   const input = {
+    title: sb.title,
     platform: sb.generation_options.platform ?? "generic",
     total_duration: sb.total_duration,
     brief: sb.brief,
