@@ -441,6 +441,15 @@ export function packBeatTimed(
       left -= 1;
     }
   }
+  // Then a calmer read (up to half as long again, within 8 s) before any silent cutaway:
+  // voice should cover the runtime, not B-roll padding.
+  for (const sh of talk) {
+    if (left <= 0) break;
+    const room = Math.min(SHOT_MAX, Math.ceil(sh.duration * 1.5)) - sh.duration;
+    const give = Math.max(0, Math.min(room, left));
+    sh.duration += give;
+    left -= give;
+  }
   const broll: number[] = [];
   while (left >= 2) {
     const b = left <= SHOT_TARGET ? left : left - SHOT_TARGET >= 2 ? SHOT_TARGET : left - 2;

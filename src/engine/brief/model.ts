@@ -37,6 +37,8 @@ export interface BriefModel {
   productWhat?: string;
   /** True when the product is a physical object that can be held up (soil, coffee, a serum). */
   physical: boolean;
+  /** The two sides of a comparison ("oat milk", "almond milk"). */
+  compare?: [string, string];
   /** The subject of the video ("repotting houseplants"). */
   topic?: string;
   domain: Domain;
@@ -243,6 +245,8 @@ function stripSettings(s: string): string {
     .replace(/^(?:(?:about|around|~)\s*)?\d{1,3}\s*(?:-|‐|–)?\s*(?:seconds?|secs?|s|sec|segundos?|seg|secondes?|sekunden|minutes?|mins?|minutos?|minuten)\b\s*/i, "")
     .replace(/^(?:(?:vertical|short-form|short|tiktok|instagram|ig|youtube|facebook|fb|reels?|shorts?|promo|product|brand|ugc|explainer)\s+)*(?:video|vídeo|vidéo|reels?|shorts?|clip|ad|ads|spot|post|tiktok|storyboard|script|anuncio)s?\b\s*[,:]?\s*/i, "")
     .replace(/^(?:for|about|on|showing|explaining|promoting|introducing|de|sobre|para|pour|sur|über|für|zu|zum|zur|do|da)\s+/i, "")
+    // Trailing settings: "..., 30s TikTok." / "... (45 seconds, Reels)".
+    .replace(/[,(]\s*(?:(?:about|around|~)\s*)?\d{1,3}\s*(?:-|‐|–)?\s*(?:seconds?|secs?|s|sec|segundos?|secondes?|sekunden|minutes?|mins?)\b[^.!?]*?[.)]?$/i, "")
     .trim();
 }
 
@@ -444,7 +448,7 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
         const cm = analysis.count;
         if (cm && normKey(topic).includes(normKey(String(cm.n)) ) ) {
           // "4 mistakes people make when repotting houseplants" → topic "repotting houseplants".
-          const after = /\b(?:when|while|with|about|in|for|of|on|to)\s+(.+)$/i.exec(topic.slice(topic.toLowerCase().indexOf(cm.noun) + cm.noun.length));
+          const after = /(?:^|\s)(?:when|while|with|about|in|for|of|on|to|al|cuando|para|con|en|quand|pour|avec|beim|bei|für|mit|ao|quando|com|no|na|ni|de)\s+(.+)$/i.exec(topic.slice(topic.toLowerCase().indexOf(cm.noun) + cm.noun.length));
           topic = after ? cleanTerm(after[1] ?? topic) : topic;
         }
         const brandHead = /^((?:\p{Lu}[\p{L}\d'&+™®-]*)(?:\s+\p{Lu}[\p{L}\d'&+™®-]*){0,2})\s*(?:,|$)/u.exec(bare);
@@ -590,6 +594,12 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
         continue;
       }
       const subject = stripSettings(sentence);
+      const cm = analysis.count;
+      if (!m.topic && cm && !isBullet && normKey(sentence).includes(normKey(`${cm.n} ${cm.noun}`)) && !first) {
+        // The sentence that announces the list ("3 signs you're ready to buy your first home") names the topic.
+        handleRequest(sentence, subject || sentence);
+        continue;
+      }
       const isRequest = first && subject !== sentence.trim() && (PLATFORM_WORD.test(sentence) || DURATION_WORD.test(sentence) || /\b(?:video|vídeo|vidéo|clip|reel|ad|spot)\b/i.test(sentence));
       if (isRequest && subject) handleRequest(sentence, subject);
       else if (isRequest) put(sentence, "settings", "request");
@@ -608,6 +618,7 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
 
   // ---- Facts the lower-level analysis already extracts ----
   m.count = analysis.count;
+  if (analysis.compare) m.compare = analysis.compare;
   if (!m.product && analysis.brands[0] && !/^\d/.test(analysis.brands[0])) m.product = analysis.brands[0];
   if (m.product && m.topic && normKey(m.topic) === normKey(m.product)) m.topic = undefined;
   m.topic ??= analysis.topic && !m.product && !(m.product && normKey(analysis.topic).startsWith(normKey(m.product))) ? analysis.topic : undefined;
@@ -671,7 +682,8 @@ export function instructionPhrases(m: BriefModel): string[] {
     if (s.field === "ignored" && s.reason === "label") add(s.text);
     if (s.field === "cta" && s.reason === "plug") add(s.text.replace(/[.!]+$/, ""));
     if (s.field === "avoid" && plainWords(s.text).length >= 3) add(s.text.replace(/[.!]+$/, ""));
-    if (s.field === "settings" && s.reason === "request" && plainWords(s.text).length >= 3) add(s.text.replace(/[:,.]+$/, ""));
+    // The request's settings part ("45s Instagram Reel:"), not its format words ("Day in the life of a").
+    if (s.field === "settings" && s.reason === "request" && plainWords(s.text).length >= 2 && (PLATFORM_WORD.test(s.text) || DURATION_WORD.test(s.text))) add(s.text.replace(/[:,.]+$/, ""));
   }
   return [...out];
 }

@@ -26,11 +26,11 @@ const R = (calm: readonly string[], playful: readonly string[], bold: readonly s
 
 const EN: LangBank = {
   frames: {
-    problem: R(["Here's the problem: {x}.", "The reality: {x}."], ["Real talk: {x}.", "Let's be honest: {x}."], ["The truth? {x}.", "Here's what nobody says: {x}."]),
+    problem: R(["Here's the problem: {x}.", "The reality: {x}."], ["Real talk: {x}.", "Let's be honest: {x}."], ["The truth is, {x}.", "Here's what nobody says: {x}."]),
     solution: R(["That's where {P} comes in: {x}.", "{P} changes that: {x}."], ["Enter {P}: {x}.", "So we fixed it: {x}."], ["{P} fixes this: {x}.", "Meet {P}: {x}."]),
     feature: R(["Here's how it works: {x}.", "It's simple: {x}."], ["The fun part: {x}.", "And yes, {x}."], ["Here's the deal: {x}.", "Straight up: {x}."]),
     benefit: R(["The result: {x}.", "What that means for you: {x}."], ["The best bit: {x}.", "Translation: {x}."], ["Bottom line: {x}.", "The payoff: {x}."]),
-    proof: R(["And it works: {x}.", "The numbers back it up: {x}."], ["Don't just take our word for it: {x}.", "Proof? {x}."], ["The proof: {x}.", "Results speak: {x}."]),
+    proof: R(["And it works: {x}.", "The numbers back it up: {x}."], ["Don't just take our word for it: {x}.", "Here's the proof: {x}."], ["The proof: {x}.", "Results speak: {x}."]),
     offer: R(["Right now: {x}.", "Here's the offer: {x}."], ["Treat yourself: {x}.", "Good news: {x}."], ["Today only: {x}.", "Don't miss this: {x}."]),
     deadline: R(["Just note: {x}.", "Keep in mind: {x}."], ["Heads up: {x}.", "Clock's ticking: {x}."], ["Hurry: {x}.", "Last call: {x}."]),
     story: R(["{x}.", "{x}."], ["{x}.", "{x}."], ["{x}.", "{x}."]),
@@ -94,7 +94,7 @@ const ES: LangBank = {
   },
   hooks: {
     painQuestion: [], numberPain: ["{Num}: ese es el coste real."], proof: ["{Proof}. Te cuento por qué."],
-    list: ["{n} {nouns} con {topic}.", "¿{Topic}? Evita estos {n} {nouns}."], listPositive: ["{n} {nouns} para {topic}.", "¿{Topic}? Prueba estos {n} {nouns}."],
+    list: ["¿{Topic}? {n} {nouns} que debes evitar."], listPositive: ["¿{Topic}? {n} {nouns} que funcionan."],
     claim: ["{Claim}."], contrast: ["Antes y después de {P}."], question: ["¿Harto de {pain}?"], product: ["Te presento {P}.", "Esto es {P}."],
   },
   item: "{Noun} número {num}: {x}.",
@@ -120,7 +120,7 @@ const FR: LangBank = {
   },
   hooks: {
     painQuestion: [], numberPain: ["{Num} : voilà le vrai coût."], proof: ["{Proof}. Voici pourquoi."],
-    list: ["{n} {nouns} à éviter : {topic}.", "{Topic} ? Évite ces {n} {nouns}."], listPositive: ["{n} {nouns} pour {topic}.", "{Topic} ? Essaie ces {n} {nouns}."],
+    list: ["{Topic} ? {n} {nouns} à éviter."], listPositive: ["{Topic} ? {n} {nouns} qui marchent."],
     claim: ["{Claim}."], contrast: ["Avant et après {P}."], question: ["Marre de {pain} ?"], product: ["Voici {P}.", "Je te présente {P}."],
   },
   item: "{Noun} numéro {num} : {x}.",
@@ -146,7 +146,7 @@ const DE: LangBank = {
   },
   hooks: {
     painQuestion: [], numberPain: ["{Num}: Das sind die echten Kosten."], proof: ["{Proof}. Hier ist der Grund."],
-    list: ["{n} {nouns} bei {topic}.", "{Topic}? Vermeide diese {n} {nouns}."], listPositive: ["{n} {nouns} für {topic}.", "{Topic}? Probier diese {n} {nouns}."],
+    list: ["{Topic}? {n} {nouns}, die du vermeiden solltest."], listPositive: ["{Topic}? {n} {nouns}, die wirklich helfen."],
     claim: ["{Claim}."], contrast: ["Vorher und nachher mit {P}."], question: ["Genervt von {pain}?"], product: ["Das ist {P}.", "Darf ich vorstellen: {P}."],
   },
   item: "{Noun} Nummer {num}: {x}.",
@@ -172,7 +172,7 @@ const PT: LangBank = {
   },
   hooks: {
     painQuestion: [], numberPain: ["{Num}: esse é o custo real."], proof: ["{Proof}. Veja por quê."],
-    list: ["{n} {nouns} com {topic}.", "{Topic}? Evite estes {n} {nouns}."], listPositive: ["{n} {nouns} para {topic}.", "{Topic}? Teste estas {n} {nouns}."],
+    list: ["{Topic}? {n} {nouns} para evitar."], listPositive: ["{Topic}? {n} {nouns} que funcionam."],
     claim: ["{Claim}."], contrast: ["Antes e depois de {P}."], question: ["Cansado de {pain}?"], product: ["Conheça {P}.", "Este é {P}."],
   },
   item: "{Noun} número {num}: {x}.",

@@ -49,6 +49,11 @@ const EN: readonly KnownList[] = [
     mistakes: ["skipping sunscreen on cloudy days", "using too many actives at once", "scrubbing your face too hard", "switching products every week"],
     tips: ["wear sunscreen every single day", "add one new product at a time", "pat your face dry instead of rubbing", "give a product four weeks before you judge it"],
   },
+  {
+    topic: /\bbudget\w*\b/i,
+    mistakes: ["guessing your spending instead of checking it", "forgetting yearly bills", "leaving no room for fun", "giving up after one bad week"],
+    tips: ["write down what comes in each month", "list every fixed cost, including yearly ones", "set a weekly limit for everything else", "check it every Sunday for five minutes"],
+  },
 ];
 
 const NEGATIVE = /^(mistakes?|errors?|myths?|lies|red flags?)$/i;
@@ -58,6 +63,7 @@ export function inferItems(m: BriefModel, lang: EngineLanguage, n: number): stri
   if (lang !== "en" || !m.count || !m.topic) return [];
   const known = EN.find((k) => k.topic.test(m.topic!));
   if (!known) return [];
+  // Steps and tips share the positive list; mistakes and myths the negative one.
   const pool = NEGATIVE.test(m.count.noun) ? known.mistakes : known.tips;
   const given = new Set(m.items.map((i) => i.toLowerCase()));
   return pool.filter((p) => !given.has(p)).slice(0, n);

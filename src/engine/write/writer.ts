@@ -4,7 +4,7 @@
 import type { BriefModel } from "../brief/model";
 import type { EngineLanguage } from "../language";
 import { mod } from "../rng";
-import { capitalize, finish, normKey, spokenWordCount } from "../text";
+import { capitalize, containsTerm, finish, normKey } from "../text";
 import { BANKS, registerOf, type LangBank, type Register } from "./bank";
 import { inferItems } from "./infer-items";
 
@@ -85,13 +85,14 @@ function fill(tpl: string, slots: Record<string, string | number | undefined>): 
     const s = String(v);
     return k !== lower ? capitalize(s) : s;
   });
-  return missing ? null : out.replace(/\s+([,.!?:])/g, "$1").replace(/\s+/g, " ").trim();
+  // Only a space before "," and "." goes: French keeps its space before ":", "?" and "!".
+  return missing ? null : out.replace(/\s+([,.])/g, "$1").replace(/\s+/g, " ").replace(/([?!]\s+)(\p{Ll})/gu, (_, p: string, c: string) => p + c.toUpperCase()).trim();
 }
 
 export function createWriter(m: BriefModel, lang: EngineLanguage, patternId: string, seed: number): Writer {
   const bank: LangBank = BANKS[lang];
   const reg = registerOf(m.tone);
-  const keep = m.product ? [m.product] : [];
+  const keep: string[] = m.product ? [m.product] : [];
   const P = m.product;
   const topic = m.topic ?? m.productWhat;
   const pick = <T,>(list: readonly T[], k: number): T | undefined => (list.length ? list[mod(seed + k, list.length)] : undefined);
@@ -103,9 +104,18 @@ export function createWriter(m: BriefModel, lang: EngineLanguage, patternId: str
     used.add(k);
     return true;
   };
+  // Words written with a capital inside a sentence, or twice, are names: they keep their capital.
+  const caps = new Map<string, number>();
+  for (const sp of m.spans) sp.text.split(/\s+/).forEach((w, i) => {
+    const c = w.replace(/[^\p{L}\d'&-]/gu, "");
+    if (/^\p{Lu}/u.test(c)) caps.set(c, (caps.get(c) ?? 0) + (i > 0 ? 2 : 1));
+  });
+  for (const [w, n] of caps) if (n >= 2) keep.push(w);
+  if (m.compare) keep.push(...m.compare);
   const body = (s: string) => factBody(s, lang, keep);
   const frame = (kind: string, x: string, k = 0): string | null => {
-    const list = bank.frames[kind]?.[reg] ?? bank.frames.feature![reg];
+    const storyList = STORY_FRAMES[kind]?.[lang];
+    const list = storyList ?? bank.frames[kind]?.[reg] ?? bank.frames.feature![reg];
     for (let i = 0; i < list.length; i++) {
       const tpl = list[mod(seed + k + i, list.length)]!;
       if (tpl.includes("{P}") && !P) continue;
@@ -161,6 +171,7 @@ export function createWriter(m: BriefModel, lang: EngineLanguage, patternId: str
     if (s && !hooks.includes(s)) hooks.push(capitalize(s));
   };
   if (m.hook) hooks.push(capitalize(finish(m.hook)));
+  if (m.compare && patternId === "comparison") addHook(VERSUS[lang] ?? VERSUS.en, { A: m.compare[0], B: m.compare[1] });
   const proofNum = m.proof.find((p) => /\d/.test(p));
   if (painGerund) for (const t of bank.hooks.painQuestion) addHook(t, { gerund: painGerund });
   if (numPhrase && m.pains.length) for (const t of bank.hooks.numberPain) addHook(t, { num: numPhrase });
@@ -173,10 +184,19 @@ export function createWriter(m: BriefModel, lang: EngineLanguage, patternId: str
   if (proofNum && /^(?:used|trusted|loved|rated|chosen|backed|made|built)\b/i.test(proofNum)) {
     for (const t of bank.hooks.proof) addHook(t, { proof: proofNum.replace(/[.!]+$/, ""), proofnum: undefined });
   }
-  const claim = m.benefits.find((b) => spokenWordCount(b) <= 8);
-  if (claim) for (const t of bank.hooks.claim) addHook(t, { claim: claim.replace(/[.!]+$/, "") });
   if (m.story.some((s) => s.role === "before") && P) for (const t of bank.hooks.contrast) addHook(t, { P, topic });
   if (P && (patternId === "aida" || hooks.length === 0)) for (const t of bank.hooks.product) addHook(t, { P });
+  if (topic && lang === "en") {
+    // A topic gives a grounded hook of last resort: "How our garage fixed a 20-year-old Land Rover."
+    const short = shortPhrase(topic, 8);
+    if (/^how\s/i.test(short)) hooks.push(`${capitalize(short)}.`);
+    if (patternId === "day-in-the-life") hooks.push(`${capitalize(shortPhrase(topic, 6))}, with me.`);
+    if (patternId === "storytime") hooks.push(`${capitalize(shortPhrase(topic, 5))}: the real story.`);
+    hooks.push(`${capitalize(shortPhrase(topic, 6))}, in ${patternId === "listicle" ? "a minute" : "short"}.`);
+  }
+  // A hook is written, not a line of the brief said back.
+  const briefLines = new Set(m.spans.filter((x) => x.field !== "ignored").map((x) => normKey(x.text)));
+  for (let i = hooks.length - 1; i >= 0; i--) if (briefLines.has(normKey(hooks[i]!)) && hooks.length > 1) hooks.splice(i, 1);
 
   // ---- Content beats ----
   const factsFor = (role: string): { kind: string; list: string[] }[] => {
@@ -207,8 +227,14 @@ export function createWriter(m: BriefModel, lang: EngineLanguage, patternId: str
         return [{ kind: "offer", list: [...m.offer, ...m.prices].slice(0, 2) }];
       case "urgency":
         return [{ kind: "deadline", list: m.deadlines.slice(0, 1) }];
+      case "option_a":
+      case "option_b": {
+        const side = m.compare?.[role === "option_a" ? 0 : 1];
+        const all = [...m.features, ...m.benefits, ...m.story.map((x) => x.text)];
+        return [{ kind: "feature", list: side ? all.filter((f) => containsTerm(f, side.split(/\s+/)[0] ?? side)).slice(0, 2) : [] }];
+      }
       default:
-        return [{ kind: "story", list: story(role) }];
+        return [{ kind: STORY_FRAMES[role] ? role : "story", list: story(role) }];
     }
   };
   // Facts are shared out: a fact used by one beat is not repeated by the next.
@@ -296,6 +322,7 @@ export function createWriter(m: BriefModel, lang: EngineLanguage, patternId: str
       push(support("agitate", 1), 0);
     }
     if (role === "urgency" && !lines.length) push(support("urgency", 0), 1);
+    if (role === "verdict" && !lines.length && m.compare) push(fill(VERDICT[lang] ?? VERDICT.en!, { A: m.compare[0], B: m.compare[1] }), 1);
     if (!lines.length && (role === "value" || role === "setup" || role === "payoff" || role === "desire" || role === "result")) {
       // Nothing specific for this beat: the remaining facts of any kind, then a supporting line.
       const rest = [...m.features, ...m.benefits, ...m.proof].filter((f) => !spentFacts.has(normKey(f)));
@@ -333,7 +360,10 @@ export function createWriter(m: BriefModel, lang: EngineLanguage, patternId: str
   const title = (fallback: string) => {
     const cands: string[] = [];
     if (m.title) cands.push(m.title);
-    if (count && topic) cands.push(count.phrase && normKey(count.phrase).includes(normKey(topic)) ? count.phrase : `${count.n} ${count.noun}: ${topic}`);
+    if (count && topic) {
+      const countWords = `${count.n} ${count.noun}`;
+      cands.push(normKey(topic).includes(normKey(countWords)) ? topic : count.phrase && normKey(count.phrase).includes(normKey(topic)) ? count.phrase : `${count.n} ${count.noun}: ${topic}`);
+    }
     if (P && m.productWhat && !/\b(?:brand|product|company|business|app)$/i.test(m.productWhat)) cands.push(lang === "ja" ? `${P}：${m.productWhat}` : `${P}: ${m.productWhat}`);
     if (P && topic && !count) cands.push(`${P}: ${topic}`);
     if (topic) cands.push(topic);
@@ -357,8 +387,41 @@ export function cutTitle(t: string): string {
   return at > 0 ? t.slice(0, at).trim() : "";
 }
 
+/** Lead-ins for story beats (day in the life, storytime, comparison), per language. */
+const STORY_FRAMES: Record<string, Partial<Record<EngineLanguage, readonly string[]>>> = {
+  morning: { en: ["It starts early: {x}.", "First thing: {x}."], es: ["Empieza temprano: {x}.", "A primera hora: {x}."], fr: ["Ça commence tôt : {x}.", "Dès le matin : {x}."], de: ["Es geht früh los: {x}.", "Am Morgen: {x}."], pt: ["Começa cedo: {x}.", "Logo cedo: {x}."], ja: ["朝は、{x}。"] },
+  midday: { en: ["By midday: {x}.", "Then the rush: {x}."], es: ["A mediodía: {x}."], fr: ["À midi : {x}."], de: ["Mittags: {x}."], pt: ["Ao meio-dia: {x}."], ja: ["昼は、{x}。"] },
+  evening: { en: ["And by evening: {x}.", "To close the day: {x}."], es: ["Y por la noche: {x}."], fr: ["Et le soir : {x}."], de: ["Und abends: {x}."], pt: ["E à noite: {x}."], ja: ["夜は、{x}。"] },
+  context: { en: ["It started like this: {x}.", "Here's how it began: {x}."], es: ["Así empezó: {x}."], fr: ["Tout a commencé ainsi : {x}."], de: ["So fing es an: {x}."], pt: ["Começou assim: {x}."], ja: ["始まりは、{x}。"] },
+  conflict: { en: ["Then it got hard: {x}.", "The hard part: {x}."], es: ["Luego se complicó: {x}."], fr: ["Puis c'est devenu dur : {x}."], de: ["Dann wurde es schwer: {x}."], pt: ["Aí ficou difícil: {x}."], ja: ["大変だったのは、{x}。"] },
+  turning: { en: ["Then everything changed: {x}.", "The turning point: {x}."], es: ["Y entonces todo cambió: {x}."], fr: ["Et puis tout a changé : {x}."], de: ["Dann änderte sich alles: {x}."], pt: ["Então tudo mudou: {x}."], ja: ["転機は、{x}。"] },
+  lesson: { en: ["The lesson: {x}.", "What I learned: {x}."], es: ["La lección: {x}."], fr: ["La leçon : {x}."], de: ["Die Lektion: {x}."], pt: ["A lição: {x}."], ja: ["学んだのは、{x}。"] },
+  verdict: { en: ["The verdict: {x}.", "My pick: {x}."], es: ["El veredicto: {x}."], fr: ["Le verdict : {x}."], de: ["Das Fazit: {x}."], pt: ["O veredito: {x}."], ja: ["結論、{x}。"] },
+};
+
+const VERSUS: Record<string, string> = {
+  en: "{A} vs {B}: which one wins?", es: "¿{A} o {B}? ¿Cuál gana?", fr: "{A} ou {B} : lequel gagne ?", de: "{A} oder {B}: Wer gewinnt?", pt: "{A} ou {B}: qual vence?", ja: "{A}と{B}、勝つのは？",
+};
+const VERDICT: Record<string, string> = {
+  en: "The verdict: {A} or {B}, it depends on what you need most.",
+  es: "El veredicto: {A} o {B}, depende de lo que más necesites.",
+  fr: "Le verdict : {A} ou {B}, tout dépend de ton besoin.",
+  de: "Das Fazit: {A} oder {B}, je nachdem, was du brauchst.",
+  pt: "O veredito: {A} ou {B}, depende do que você mais precisa.",
+  ja: "結論、{A}か{B}かは、何を重視するか次第です。",
+};
+
+/** At most `max` words, cut at a phrase boundary when there is one ("a day at our tea farm"). */
+function shortPhrase(s: string, max: number): string {
+  const t = s.replace(/[.!?。]+$/u, "").trim();
+  const ws = t.split(/\s+/);
+  if (ws.length <= max) return t;
+  for (let i = max; i >= 2; i--) if (/^(?:in|at|for|with|on|from|by|that|who|which|nobody|and|,)$/i.test(ws[i] ?? "") || /,$/.test(ws[i - 1] ?? "")) return ws.slice(0, i).join(" ").replace(/,$/, "");
+  return ws.slice(0, max).join(" ");
+}
+
 const OPENERS = new Set(["interest", "setup", "value", "context", "struggle"]);
-const CARRIERS = new Set(["setup", "value", "solution", "interest", "desire", "offer", "how", "discovery", "result", "turning", "option_a", "option_b", "verdict", "midday", "morning", "evening", "context", "lesson", "reflection", "after"]);
+const CARRIERS = new Set(["setup", "value", "solution", "interest", "desire", "offer", "how", "discovery", "result", "turning", "verdict", "midday", "morning", "evening", "context", "lesson", "reflection", "after"]);
 
 const STEP_LEADS: Record<string, (n: number, total: number) => string> = {
   en: (n, t) => (n === 1 ? "First," : n === t ? "Finally," : ["Next,", "Then,", "After that,"][(n - 2) % 3]!),
