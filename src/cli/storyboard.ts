@@ -26,6 +26,7 @@ const defaultIo: CliIo = {
 
 const OPS_COMMAND_NAMES = ["data-migrate"];
 const LIFECYCLE_COMMAND_NAMES = ["stats", "archive"];
+const JOB_COMMAND_NAMES = ["jobs", "worker"];
 
 const USAGE = `Usage:
   storyboard generate --brief "..." [--url U ...] [--duration N] [--platform P] [--pattern ID] [--seed N] [--format json|md]
@@ -39,6 +40,11 @@ Operations, on the database DATABASE_URL names (docs/operations.md):
   storyboard data-migrate reshard-projects [--batch-size N] [--throttle-ms N] [--restart]
   storyboard stats [--refresh] [--days N] [--users N]   user_project_stats and user_engagement_metrics
   storyboard archive [--after-days N] [--batch-size N]  move completed, long-untouched projects to the archive
+
+Jobs (README, "Jobs"):
+  storyboard jobs                               queued, running, failed and scheduled jobs, with the last error
+  storyboard jobs run NAME [--payload JSON]     run a job now (e.g. audit-partitions), with progress
+  storyboard worker                             work the job queues in this process (web server: JOBS_IN_WEB=0)
 
 Platforms: tiktok, youtube_shorts, instagram_reels, facebook_reels, youtube, generic.
 With LLM_BASE_URL, LLM_API_KEY and LLM_MODEL set, generation uses the LLM (falling back to the pattern engine).
@@ -248,6 +254,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       if (run) return await run(rest, io);
     }
     if (cmd && OPS_COMMAND_NAMES.includes(cmd)) return await (await import("./ops")).OPS_COMMANDS[cmd]!(rest, io);
+    if (cmd && JOB_COMMAND_NAMES.includes(cmd)) return await (await import("./jobs")).JOB_COMMANDS[cmd]!(rest, io);
     if (cmd === "--help" || cmd === "-h" || cmd === "help") {
       io.stdout(USAGE);
       return 0;

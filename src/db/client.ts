@@ -67,5 +67,8 @@ function processDb() {
 
 export const getStore = async (): Promise<Store> => (await processDb()).store;
 
+/** The process-wide driver (the SQLite job queue shares its connection). */
+export const getDriver = async (): Promise<Driver> => (await processDb()).driver;
+
 /** The Auth.js adapter on the same connection (its tables need no user context). */
 export const getAuthAdapter = async () => (await processDb()).driver.authAdapter();

@@ -1,8 +1,9 @@
 // The process-wide services the use-cases call: the store, the cache and the job queue.
-import { getStore, type Store } from "../db/client";
+import { getDriver, getStore, type Store } from "../db/client";
+import { readDbConfig } from "../db/config";
 import { memoryCache, redisCache, type Cache } from "./cache";
 import { appEnv } from "./env";
-import { createJobQueue, type JobQueue } from "./jobs";
+import { createJobQueue, isJobWorker, type JobQueue } from "./jobs";
 
 export interface Services {
   store: Store;
@@ -17,7 +18,9 @@ export function services(): Promise<Services> {
     const env = appEnv();
     const store = await getStore();
     const cache = env.redisUrl ? redisCache(env.redisUrl) : memoryCache();
-    return { store, cache, jobs: createJobQueue(env.generation.concurrency) };
+    // Created idle: it connects on first use (pg-boss) and works only when boot or `storyboard worker` says so.
+    const jobs = createJobQueue(readDbConfig(), await getDriver(), { worker: isJobWorker() });
+    return { store, cache, jobs };
   })().catch((e: unknown) => {
     globalServices.__storyboardServices = undefined;
     throw e;

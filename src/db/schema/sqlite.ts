@@ -433,3 +433,45 @@ export const shareLinksArchive = sqliteTable(
     index("idx_share_links_archive_storyboard_id").on(t.storyboardId),
   ],
 );
+/**
+ * SQLite only (PostgreSQL uses pg-boss in its own schema, see src/server/jobs): the durable job
+ * queue. A worker claims a job by setting state 'active' and a lease (locked_until) in one
+ * UPDATE … RETURNING; a job whose lease ran out (its worker died) is claimed again, counting as
+ * an attempt. Failed attempts wait run_after (exponential backoff) in state 'retry'.
+ */
+export const JOB_STATES = ["created", "retry", "active", "completed", "failed"] as const;
+export const jobs = sqliteTable(
+  "jobs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name", { length: 100 }).notNull(),
+    /** What the job is about (a storyboard id): the stale-generation sweep asks which are live. */
+    key: text("key", { length: 255 }),
+    payload: text("payload").notNull().default("{}"),
+    state: text("state", { length: 20 }).notNull().default("created"),
+    attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull(),
+    retryDelaySeconds: integer("retry_delay_seconds").notNull().default(0),
+    timeoutSeconds: integer("timeout_seconds").notNull(),
+    runAfter: ts("run_after").notNull().default(nowMs),
+    lockedUntil: ts("locked_until"),
+    lockedBy: text("locked_by", { length: 100 }),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    completedAt: ts("completed_at"),
+  },
+  (t) => [
+    check("jobs_state_check", sql`${t.state} IN (${inList(JOB_STATES)})`),
+    index("idx_jobs_claim").on(t.name, t.state, t.runAfter),
+    index("idx_jobs_key").on(t.name, t.key),
+  ],
+);
+
+/** SQLite only: one row per cron schedule; last_slot moves forward once per slot (compare-and-set), so one instance enqueues it. */
+export const jobSchedules = sqliteTable("job_schedules", {
+  name: text("name", { length: 100 }).primaryKey(),
+  cron: text("cron", { length: 100 }).notNull(),
+  lastSlot: ts("last_slot").notNull(),
+  updatedAt: updatedAt(),
+});

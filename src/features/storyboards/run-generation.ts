@@ -1,11 +1,18 @@
-// The generation job: brief in, scenes out, written in one transaction. Any failure leaves the
-// storyboard in 'error' with a reason the creator can read, and a retry button.
+// The generation job: brief in, scenes out, written in one transaction. It runs as the
+// generate-storyboard job (src/server/jobs): an unexpected failure is retried with backoff, and
+// the last attempt's failure leaves the storyboard in 'error' with a reason the creator can read,
+// and a retry button. A failure the engine explains (invalid options) is not retried. Idempotent:
+// a run that finds the storyboard no longer generating (completed by an earlier attempt that
+// lost its worker after committing, or deleted) does nothing.
 import { AppError } from "../../domain/errors";
 import { generateWithProvider } from "../../engine";
 import { cacheKeys, services } from "../../server/services";
+import { generateStoryboardJob } from "../../server/jobs/definitions/generate-storyboard";
 import { engineInputOf, sceneInputOf } from "./engine-io";
 
-export async function runGeneration(userId: string, storyboardId: number): Promise<void> {
+export const GENERATION_FAILED_MESSAGE = "The storyboard engine failed unexpectedly";
+
+export async function runGeneration(userId: string, storyboardId: number, attempt: { final: boolean; attempt?: number } = { final: true }): Promise<void> {
   const { store, cache } = await services();
   try {
     const sb = await store.getStoryboard(userId, storyboardId);
@@ -18,15 +25,17 @@ export async function runGeneration(userId: string, storyboardId: number): Promi
     });
   } catch (e) {
     if (e instanceof AppError && e.code === "not_found") return; // deleted while it was queued
+    const explained = e instanceof AppError && e.code !== "internal";
+    if (!explained && !attempt.final) throw e; // the queue retries it
     console.error(`[generation] storyboard ${storyboardId} failed:`, e);
-    const reason = e instanceof AppError && e.code !== "internal" ? e.message : "The storyboard engine failed unexpectedly";
+    const reason = explained ? e.message : `${GENERATION_FAILED_MESSAGE}${attempt.attempt && attempt.attempt > 1 ? ` (${attempt.attempt} attempts)` : ""}`;
     await store.setStoryboardStatus(userId, storyboardId, "error", reason).catch(() => undefined);
   } finally {
     await cache.del(cacheKeys.dashboard(userId));
   }
 }
 
-/** Queues the job; the request that asked for it returns at once. */
+/** Queues the job (durably: a restart does not lose it); the request that asked for it returns at once. */
 export async function enqueueGeneration(userId: string, storyboardId: number): Promise<void> {
-  (await services()).jobs.enqueue(`generate storyboard ${storyboardId}`, () => runGeneration(userId, storyboardId));
+  await (await services()).jobs.enqueue(generateStoryboardJob.name, { userId, storyboardId }, { key: String(storyboardId) });
 }
