@@ -32,7 +32,8 @@ describe.each(DIALECTS)("storyboard jobs CLI on %s", (dialect) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(dialect, inject("pgAdminUrl"));
-    env = { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: db.dialect === "sqlite" ? `file:${db.ownerUrl}` : db.ownerUrl, DATABASE_POOL_MAX: "3", DATABASE_POOL_MIN: "0", JOBS_POLL_SECONDS: "1" };
+    env = { ...process.env, DATABASE_URL: db.dialect === "sqlite" ? `file:${db.ownerUrl}` : db.ownerUrl, DATABASE_POOL_MAX: "3", DATABASE_POOL_MIN: "0", JOBS_POLL_SECONDS: "1" };
+    for (const k of Object.keys(env)) if (k.startsWith("LLM_") || k === "REDIS_URL" || k.endsWith("_SCHEDULE")) delete env[k];
     store = await openStore(db.config);
     driver = await openDriver(db.config);
     client = createJobQueue(db.config, driver, { worker: false });
@@ -47,14 +48,19 @@ describe.each(DIALECTS)("storyboard jobs CLI on %s", (dialect) => {
     await db?.drop();
   });
 
-  it("jobs run NAME runs a maintenance job now with progress and figures, and refuses one with no handler", async () => {
+  it("jobs run NAME runs a maintenance job now with progress and figures, and refuses an unknown job or a bad payload", async () => {
     const r = await run(["jobs", "run", "audit-partitions"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/audit-partitions: \d+ partition\(s\) created, \d+ dropped, \d+ row\(s\) deleted in \d+ ms/);
     expect(r.stdout).toMatch(/audit-partitions: done in [\d.]+ s/);
-    const none = await run(["jobs", "run", "refresh-stats"]);
-    expect(none.code).toBe(1);
-    expect(none.stderr).toMatch(/has no handler yet/);
+    const stats = await run(["jobs", "run", "refresh-stats"]);
+    expect(stats.code, stats.stderr).toBe(0);
+    expect(stats.stdout).toMatch(/refresh-stats: user_project_stats: \d+ users in \d+ ms/);
+    const archive = await run(["jobs", "run", "archive-projects", "--payload", '{"afterDays":0,"batchSize":10}']);
+    expect(archive.code, archive.stderr).toBe(0);
+    expect(archive.stdout).toMatch(/archive-projects: archive: 0 projects moved in 0 batches/);
+    const bad = await run(["jobs", "run", "archive-projects", "--payload", '{"afterDays":"soon"}']);
+    expect(bad.code).toBe(1);
     const unknown = await run(["jobs", "run", "nope"]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/No job named "nope"/);
@@ -68,7 +74,8 @@ describe.each(DIALECTS)("storyboard jobs CLI on %s", (dialect) => {
     const r = await run(["jobs"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/audit-partitions\s+10 0 \* \* \*\s+\d{4}-\d\d-\d\dT00:10:00Z\s+yes/);
-    expect(r.stdout).toMatch(/refresh-stats\s+20 3 \* \* \*\s+not scheduled\s+not yet written/);
+    expect(r.stdout).toMatch(/refresh-stats\s+20 3 \* \* \*\s+\d{4}-\d\d-\d\dT03:20:00Z\s+yes/);
+    expect(r.stdout).toMatch(/archive-projects\s+40 2 \* \* \*\s+\d{4}-\d\d-\d\dT02:40:00Z\s+yes/);
     expect(r.stdout).toMatch(new RegExp(`${queued}\\s+generate-storyboard\\s+created\\s+0/4`));
     expect(r.stdout).toMatch(new RegExp(`${failed}\\s+generate-storyboard\\s+failed\\s+4/4\\s+.*engine exploded`));
     expect(r.stdout).toMatch(/1 queued, 0 retry, 0 running, 1 failed/);

@@ -23,9 +23,8 @@ export const jobEntry = <P>(def: JobDefinition<P>, handler: (() => Promise<JobHa
 export const JOB_CATALOG: CatalogEntry[] = [
   jobEntry(generateStoryboardJob, async () => (await import("./definitions/generate-storyboard.handler")).handleGenerateStoryboard),
   jobEntry(auditPartitionsJob, async () => (await import("./definitions/audit-partitions.handler")).handleAuditPartitions),
-  // Issue 8 parts 3–4: replace null with the statistics and archive use-cases' handlers.
-  jobEntry(refreshStatsJob, null),
-  jobEntry(archiveProjectsJob, null),
+  jobEntry(refreshStatsJob, async () => (await import("./definitions/refresh-stats.handler")).handleRefreshStats),
+  jobEntry(archiveProjectsJob, async () => (await import("./definitions/archive-projects.handler")).handleArchiveProjects),
 ];
 
 /** The catalog as this process runs it: settings applied (generation's retries, timeout, concurrency; schedules). */

@@ -1,4 +1,4 @@
-// The JobQueue on SQLite: the jobs table (migration sqlite/0009) with a lease. A worker claims a
+// The JobQueue on SQLite: the jobs table (migration sqlite/0010) with a lease. A worker claims a
 // job with one UPDATE … RETURNING that sets state 'active', counts the attempt and sets
 // locked_until (now + the job's timeout); a lease that runs out (the worker died, or hangs) makes
 // the job claimable again, as pg-boss's expiry does. Schedules move job_schedules.last_slot

@@ -1,5 +1,5 @@
-// The user statistics (materialized view user_project_stats) refreshed daily. The handler is the
-// statistics feature's use-case (issue 8 part 4): until it exists the job is listed, not scheduled.
+// The user statistics (materialized view user_project_stats) refreshed daily
+// (src/features/stats/refresh-stats.ts; REFRESH … CONCURRENTLY on PostgreSQL). Idempotent.
 import { z } from "zod";
 import type { JobDefinition } from "../types";
 
