@@ -24,7 +24,7 @@ const defaultIo: CliIo = {
   env: process.env,
 };
 
-const OPS_COMMAND_NAMES = ["data-migrate"];
+const OPS_COMMAND_NAMES = ["data-migrate", "backup", "restore", "pitr"];
 const LIFECYCLE_COMMAND_NAMES = ["stats", "archive"];
 const JOB_COMMAND_NAMES = ["jobs", "worker"];
 
@@ -40,6 +40,10 @@ Operations, on the database DATABASE_URL names (docs/operations.md):
   storyboard data-migrate reshard-projects [--batch-size N] [--throttle-ms N] [--restart]
   storyboard stats [--refresh] [--days N] [--users N]   user_project_stats and user_engagement_metrics
   storyboard archive [--after-days N] [--batch-size N]  move completed, long-untouched projects to the archive
+  storyboard backup [--dir BACKUP_DIR] [--compression 0-9] [--keep N]
+  storyboard restore BACKUP_FILE --to postgres://…/new_database|file:PATH [--force]
+  storyboard pitr stanza|backup [--type full|diff|incr]|verify [--lag]|info
+  storyboard pitr restore --to "YYYY-MM-DD HH:MM:SS+00" --data-dir /new/empty/folder
 
 Jobs (README, "Jobs"):
   storyboard jobs                               queued, running, failed and scheduled jobs, with the last error
