@@ -24,6 +24,8 @@ export type DbConfig =
       appRole: string | null;
       pool: PgPoolSettings;
       autoMigrate: boolean;
+      /** Read replica routing (DATABASE_READ_URL): read-your-writes and fallback (src/db/store/read-routing.ts). */
+      replica?: { readYourWritesTtlMillis: number; retryMillis: number; redisUrl: string | null };
       /** DDL (migrations, online steps): how long a statement may wait for its lock, and how often to retry. */
       migration?: { lockTimeoutMillis: number; lockAttempts: number };
     };
@@ -105,6 +107,11 @@ export function readDbConfig(env: Env = process.env): DbConfig {
     },
     url,
     readUrl,
+    replica: {
+      readYourWritesTtlMillis: positiveInt(env, "DATABASE_READ_YOUR_WRITES_TTL_MS", 15_000, 0),
+      retryMillis: positiveInt(env, "DATABASE_READ_RETRY_MS", 5_000, 0),
+      redisUrl: env.REDIS_URL?.trim() || null,
+    },
     ownerUrl,
     appRole,
     autoMigrate,

@@ -206,6 +206,22 @@ describe("PostgreSQL", () => {
   });
 });
 
+describe("compression", () => {
+  it("the long values compress with lz4 (migration 0015), audit partitions made later too", async () => {
+    const url = source.url("app");
+    const q = `SELECT c.relname || '.' || a.attname AS col, a.attcompression AS m FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+               WHERE c.relname IN ('storyboards', 'storyboard_snapshots', 'audit_log', 'audit_log_probe') AND a.attname IN ('brief', 'snapshot', 'old_values', 'new_values') ORDER BY 1`;
+    await sql(url, "CREATE TABLE audit_log_probe PARTITION OF audit_log FOR VALUES FROM ('2031-01-01') TO ('2031-02-01')");
+    try {
+      expect(await sql(url, q)).toEqual(
+        ["audit_log.new_values", "audit_log.old_values", "audit_log_probe.new_values", "audit_log_probe.old_values", "storyboard_snapshots.snapshot", "storyboards.brief"].map((col) => ({ col, m: "l" })),
+      );
+    } finally {
+      await sql(url, "DROP TABLE audit_log_probe");
+    }
+  });
+});
+
 describe("SQLite", () => {
   let file: string;
   let store: Store;

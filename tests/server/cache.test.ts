@@ -1,16 +1,10 @@
 // The cache contract on a real Redis and on the in-process map; and that a Redis outage is a
 // cache miss, never an error.
-import net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { memoryCache, redisCache, type Cache } from "../../src/server/cache";
+import { redisAnswers, TEST_REDIS_URL as REDIS_URL } from "../support/redis";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/15";
-const redisUp = await new Promise<boolean>((resolve) => {
-  const u = new URL(REDIS_URL);
-  const s = net.connect(Number(u.port || 6379), u.hostname);
-  s.once("connect", () => (s.destroy(), resolve(true)));
-  s.once("error", () => resolve(false));
-});
+const redisUp = await redisAnswers(REDIS_URL);
 if (!redisUp) console.warn(`[cache.test] no Redis at ${REDIS_URL}: the Redis half of this suite is skipped (CI always runs it)`);
 
 const kinds: Array<[string, () => Cache, boolean]> = [

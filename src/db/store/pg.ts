@@ -1,14 +1,16 @@
 // The PostgreSQL driver: a node-postgres pool (and an optional read-replica pool) whose
 // connections act as the non-owner app role; every transaction first sets the acting user
-// for the row level security policies with set_config(..., true).
+// for the row level security policies with set_config(..., true). Reads on the replica keep
+// read-your-writes and fall back to the primary when it is down (./read-routing.ts).
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import * as schema from "../schema/pg";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { authTables } from "./auth-tables";
 import type { DbConfig } from "../config";
-import type { Conn, Db, Driver, Row, Tables } from "./driver";
+import type { Conn, Db, Driver, Row, Tables, TxOptions } from "./driver";
 import { mapPgError } from "./errors";
+import { isRecoveryConflict, isUnavailable, memoryTracker, redisTracker, type RoutingStats, type WriteTracker } from "./read-routing";
 
 type PgConfig = Extract<DbConfig, { dialect: "postgres" }>;
 
@@ -34,9 +36,18 @@ export function createPgPool(url: string, cfg: PgConfig): pg.Pool {
   return pool;
 }
 
-export function createPgDriver(cfg: PgConfig): Driver & { pools: { primary: pg.Pool; replica: pg.Pool } } {
+export const DEFAULT_READ_YOUR_WRITES_TTL_MS = 15_000;
+export const DEFAULT_READ_RETRY_MS = 5_000;
+
+export function createPgDriver(cfg: PgConfig): Driver & { pools: { primary: pg.Pool; replica: pg.Pool }; readRouting: () => RoutingStats } {
   const primary = createPgPool(cfg.url, cfg);
   const replica = cfg.readUrl ? createPgPool(cfg.readUrl, cfg) : primary;
+  const hasReplica = replica !== primary;
+  const ttl = cfg.replica?.readYourWritesTtlMillis ?? DEFAULT_READ_YOUR_WRITES_TTL_MS;
+  const tracker: WriteTracker | null = hasReplica ? (cfg.replica?.redisUrl ? redisTracker(cfg.replica.redisUrl, ttl) : memoryTracker(ttl)) : null;
+  const retryMs = cfg.replica?.retryMillis ?? DEFAULT_READ_RETRY_MS;
+  const stats: RoutingStats = { replicaReads: 0, primaryReadsForOwnWrites: 0, fallbackReads: 0, replicaDownSince: null };
+  let replicaDownUntil = 0;
   const builders = new WeakMap<pg.PoolClient, Db>();
   // The owner's connections, for maintenance only: opened on first use, two at most.
   let ownerPool: pg.Pool | undefined;
@@ -54,9 +65,12 @@ export function createPgDriver(cfg: PgConfig): Driver & { pools: { primary: pg.P
     };
   };
 
-  /** BEGIN, the settings, fn, COMMIT; ROLLBACK on any error (a connection that cannot is dropped). */
-  async function transaction<T>(pool: pg.Pool, begin: string, fn: (c: Conn) => Promise<T>, setup: (client: pg.PoolClient) => Promise<void>): Promise<T> {
-    const client = await pool.connect();
+  /**
+   * BEGIN, the settings, fn, COMMIT on a connection already taken from a pool; ROLLBACK on any
+   * error (a connection that cannot is dropped). `setup` returning false abandons the transaction
+   * (rolled back, nothing run) and gives undefined.
+   */
+  async function runTx<T>(client: pg.PoolClient, begin: string, fn: (c: Conn) => Promise<T>, setup: (client: pg.PoolClient) => Promise<boolean | void>, afterCommit?: (client: pg.PoolClient) => Promise<void>): Promise<{ value: T } | undefined> {
     let broken = false;
     // A checked-out client has no pool listener: a connection lost mid-transaction (a server
     // restart, pg_terminate_backend) would emit an unhandled 'error' and end the process. The
@@ -67,30 +81,117 @@ export function createPgDriver(cfg: PgConfig): Driver & { pools: { primary: pg.P
     client.on("error", lost);
     try {
       await client.query(begin);
-      await setup(client);
-      const result = await fn(conn(client));
+      if ((await setup(client)) === false) {
+        await client.query("ROLLBACK");
+        return undefined;
+      }
+      const value = await fn(conn(client));
       await client.query("COMMIT");
-      return result;
+      await afterCommit?.(client);
+      return { value };
     } catch (e) {
       await client.query("ROLLBACK").catch(() => {
         broken = true;
       });
-      throw mapPgError(e);
+      throw e;
     } finally {
       client.off("error", lost);
       client.release(broken);
     }
   }
 
+  async function transaction<T>(pool: pg.Pool, begin: string, fn: (c: Conn) => Promise<T>, setup: (client: pg.PoolClient) => Promise<void>, afterCommit?: (client: pg.PoolClient) => Promise<void>): Promise<T> {
+    try {
+      return (await runTx(await pool.connect(), begin, fn, setup, afterCommit))!.value;
+    } catch (e) {
+      throw mapPgError(e);
+    }
+  }
+
+  const setUser = (userId: string | null, opts?: TxOptions) => async (client: pg.PoolClient) => {
+    await client.query({ name: "set_user", text: "SELECT set_config('app.current_user_id', $1, true)", values: [userId ?? ""] });
+    if (opts?.jobRecovery) await client.query("SELECT set_config('app.job_recovery', 'on', true)");
+  };
+
+  /** A plain read: on the replica unless it is down or has not replayed this user's last write. */
+  async function routedRead<T>(userId: string | null, fn: (c: Conn) => Promise<T>, opts?: TxOptions): Promise<T> {
+    const onPrimary = () => transaction(primary, "BEGIN READ ONLY", fn, setUser(userId, opts));
+    if (Date.now() < replicaDownUntil) {
+      stats.fallbackReads++;
+      return onPrimary();
+    }
+    const pending = userId && tracker ? await tracker.pending(userId) : null;
+    let client: pg.PoolClient;
+    try {
+      client = await replica.connect();
+    } catch (e) {
+      if (!isUnavailable(e)) throw mapPgError(e);
+      markReplicaDown(e);
+      stats.fallbackReads++;
+      return onPrimary();
+    }
+    try {
+      const done = await runTx(client, "BEGIN READ ONLY", fn, async (c) => {
+        if (pending) {
+          // The acting user and whether the replica has replayed their last commit, in one statement.
+          // pg_last_wal_replay_lsn() is NULL on a server that is not a standby: nothing to wait for.
+          const r = await c.query<{ ok: boolean | null }>({
+            name: "set_user_caught_up",
+            text: "SELECT set_config('app.current_user_id', $1, true), pg_last_wal_replay_lsn() >= $2::pg_lsn AS ok",
+            values: [userId ?? "", pending],
+          });
+          if (r.rows[0]!.ok === false) return false;
+          if (opts?.jobRecovery) await c.query("SELECT set_config('app.job_recovery', 'on', true)");
+        } else await setUser(userId, opts)(c);
+        stats.replicaReads++;
+        stats.replicaDownSince = null;
+      });
+      if (done) return done.value;
+      stats.primaryReadsForOwnWrites++;
+      return onPrimary();
+    } catch (e) {
+      if (isUnavailable(e)) {
+        markReplicaDown(e);
+        stats.fallbackReads++;
+        return onPrimary();
+      }
+      if (isRecoveryConflict(e)) {
+        stats.fallbackReads++;
+        return onPrimary();
+      }
+      throw mapPgError(e);
+    }
+  }
+
+  function markReplicaDown(e: unknown) {
+    if (!stats.replicaDownSince) {
+      stats.replicaDownSince = new Date();
+      console.error(`[db] read replica unavailable (${(e as Error).message}); reads go to the primary, retrying the replica every ${retryMs} ms`);
+    }
+    replicaDownUntil = Date.now() + retryMs;
+  }
+
   return {
     dialect: "postgres",
     tables: schema as unknown as Tables,
     pools: { primary, replica },
+    readRouting: () => ({ ...stats }),
     tx(mode, userId, fn, opts) {
-      return transaction(mode === "read" ? replica : primary, mode === "read" ? "BEGIN READ ONLY" : "BEGIN", fn, async (client) => {
-        await client.query({ name: "set_user", text: "SELECT set_config('app.current_user_id', $1, true)", values: [userId ?? ""] });
-        if (opts?.jobRecovery) await client.query("SELECT set_config('app.job_recovery', 'on', true)");
-      });
+      if (mode === "read" && hasReplica) return routedRead(userId, fn, opts);
+      // After a user's write commits, its WAL position: their next reads wait for the replica to pass it.
+      const afterCommit =
+        mode === "write" && tracker && userId
+          ? async (client: pg.PoolClient) => {
+              let lsn = "FFFFFFFF/FFFFFFFF"; // position unknown (the write did commit): primary reads for the TTL
+              try {
+                lsn = (await client.query<{ lsn: string }>({ name: "commit_lsn", text: "SELECT pg_current_wal_insert_lsn()::text AS lsn" })).rows[0]!.lsn;
+              } catch {
+                // keep the conservative position
+              }
+              await tracker.record(userId, lsn);
+            }
+          : undefined;
+      return transaction(mode === "read" ? replica : primary, mode === "read" ? "BEGIN READ ONLY" : "BEGIN", fn, setUser(userId, opts), afterCommit);
     },
     adminTx(as, fn, opts) {
       return transaction(owner(), "BEGIN", fn, async (client) => {
@@ -108,6 +209,7 @@ export function createPgDriver(cfg: PgConfig): Driver & { pools: { primary: pg.P
       await primary.end();
       if (replica !== primary) await replica.end();
       await ownerPool?.end();
+      await tracker?.close();
     },
   };
 }
