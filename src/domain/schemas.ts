@@ -78,11 +78,36 @@ export const storyboardCreateSchema = z.object({
   generation_options: z.lazy(() => generationOptionsSchema).nullish(),
   aspect_ratio: aspectRatio.optional(),
 });
+const fieldText = (max: number, label: string) => z.string({ error: `${label} must be text` }).trim().max(max, { error: `${label}: at most ${max} characters` });
+const fieldList = (label: string) => z.array(fieldText(500, label), { error: `${label} must be a list of texts` }).max(20, { error: `${label}: at most 20 entries` });
+
+/** What the engine read in a brief, as the user corrects it (or gives it instead of free text). */
+export const briefFieldsSchema = z.object({
+  product: fieldText(200, "Product").optional(),
+  product_what: fieldText(300, "What the product is").optional(),
+  topic: fieldText(300, "Topic").optional(),
+  audience: fieldList("Audience").optional(),
+  pains: fieldList("Pains").optional(),
+  benefits: fieldList("Benefits").optional(),
+  features: fieldList("Features").optional(),
+  proof: fieldList("Proof").optional(),
+  items: fieldList("Items").optional(),
+  offer: fieldList("Offer").optional(),
+  cta: fieldText(300, "Call to action").optional(),
+  must_say: fieldList("Must say").optional(),
+  final_overlay: fieldText(200, "Final overlay").optional(),
+  avoid: fieldList("Avoid").optional(),
+  tone: fieldList("Tone").optional(),
+}, { error: "Brief fields must be an object" });
+export type BriefFieldsInput = z.infer<typeof briefFieldsSchema>;
+
 export const generationOptionsSchema = z.object({
   duration: z.number({ error: "Duration must be a number of seconds" }).int({ error: "Duration must be whole seconds" }).min(5, { error: "Duration must be at least 5 seconds" }).max(180, { error: "Duration must be at most 180 seconds" }).optional(),
   platform: platform.optional(),
   pattern: z.string().trim().max(64).optional(),
   seed: z.number().int({ error: "Seed must be a whole number" }).min(0).max(2 ** 31 - 1).optional(),
+  /** The user's corrections to what the engine read, kept with the storyboard. */
+  brief_fields: briefFieldsSchema.optional(),
 });
 
 /** "New storyboard" (form and API): what the creator writes; the engine fills in the scenes. */

@@ -11,6 +11,9 @@ export interface GenerationOptions {
   platform?: Platform;
   pattern?: string;
   seed?: number;
+  /** The user's corrections to what the engine read in the brief (see BriefFields in the engine). */
+  brief_fields?: Partial<Record<"product" | "product_what" | "topic" | "cta" | "final_overlay", string>> &
+    Partial<Record<"audience" | "pains" | "benefits" | "features" | "proof" | "items" | "offer" | "must_say" | "avoid" | "tone", string[]>>;
 }
 
 export interface User {

@@ -12,6 +12,7 @@ import {
   overlayLineChars,
   startsWithThroatClearing,
 } from "./compose";
+import { applyBriefFields } from "./brief/fields";
 import { parseBrief, type BriefModel } from "./brief/model";
 import { craftChecks } from "./check/craft";
 import { detectLanguage } from "./language";
@@ -216,7 +217,7 @@ export function runChecks(sb: StoryboardLike, analysis?: BriefAnalysis, model?: 
       }
     });
     if (avoidOk) add("avoid_terms", true, "error", a.avoidPhrases.length ? `Nothing the brief asks to avoid (${a.avoidPhrases.join("; ")}).` : "The brief lists nothing to avoid.");
-    out.push(...craftChecks(sb, model ?? parseBrief(sb.brief, a)));
+    out.push(...craftChecks(sb, model ?? applyBriefFields(parseBrief(sb.brief, a), sb.brief_fields)));
   }
   return out;
 }

@@ -23,6 +23,7 @@ import {
 } from "./compose";
 import { parseBrief, type BriefModel } from "./brief/model";
 import { DOMAIN_SETS } from "./brief/domain";
+import { applyBriefFields, briefFromFields } from "./brief/fields";
 import { PHRASES, type Phrases } from "./i18n";
 import { createWriter, type WrittenBeat, type Writer } from "./write/writer";
 import { DEFAULT_DURATION, MAX_DURATION, MIN_DURATION, PLATFORM_MAX_SECONDS, inferDuration, platformFromBrief, processUrls } from "./infer";
@@ -83,7 +84,8 @@ function wantedCount(pattern: Pattern, a: BriefAnalysis, total: number): { n: nu
 function buildPlan(input: EngineInput): Plan {
   const opts = resolveInput(input);
   const warnings: string[] = [];
-  let brief = opts.brief;
+  // Fields alone (no free text) are written out as labelled lines the parser reads back.
+  let brief = opts.brief.trim() || !opts.briefFields ? opts.brief : briefFromFields(opts.briefFields);
   if (brief.length > LIMITS.brief) {
     warnings.push(`The brief is ${brief.length} characters; only the first ${LIMITS.brief} were used.`);
     brief = brief.slice(0, LIMITS.brief);
@@ -139,7 +141,7 @@ function buildPlan(input: EngineInput): Plan {
   const want = wantedCount(pattern, a, total);
   let timing = planTiming(total, pattern, want.n, createRng(opts.seed, "timing"));
 
-  const model = parseBrief(brief, a);
+  const model = applyBriefFields(parseBrief(brief, a), opts.briefFields);
   const writeLang = isEngineLanguage(lang) ? lang : "en";
   const writer = createWriter(model, writeLang, pattern.id, opts.seed);
   const points = a.points;

@@ -6,3 +6,5 @@ export { PATTERNS, listPatterns, resolvePatternId, type Pattern, type Beat } fro
 export { engineInputSchema, EngineValidationError } from "./schema";
 export { PLATFORM_MAX_SECONDS } from "./infer";
 export type { EngineInput, EngineOutput, EngineScene, Check, CheckSeverity, SceneLike, StoryboardLike } from "./types";
+export { understandBrief, type BriefUnderstanding } from "./brief/understand";
+export { briefFromFields, type BriefFields } from "./brief/fields";

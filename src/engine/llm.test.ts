@@ -29,7 +29,27 @@ const CLOSE = {
   ],
 };
 
-type Scenario = "valid" | "repair" | "malformed" | "timeout" | "429-then-ok" | "429" | "500" | "bad-checks";
+// Recorded answers on the plan of BRIEF_TONE (hook 3 s, problem 4 s, agitate 4 s, solution 5 s, CTA 4 s).
+const BRIEF_TONE = `${BRIEF} Tone: calm, practical.`;
+const GOOD = {
+  title: "Brewly: cold brew without the bitterness",
+  pattern: "problem-agitate-solve",
+  scenes: [
+    { scene_number: 1, scene_type: "hook", duration: 3, visual_description: "Close-up: a grimace at the first sip.", script: "Bitter coffee ruining your mornings?", text_overlay: "Bitter again?", camera_angle: "ECU, eye level, handheld", beat: "hook" },
+    { scene_number: 2, scene_type: "content", duration: 4, visual_description: "POV: pouring old coffee down the sink.", script: "Most cold brew tastes burnt by the second sip.", text_overlay: "Burnt by sip two", camera_angle: "POV, high, handheld", beat: "problem" },
+    { scene_number: 3, scene_type: "content", duration: 4, visual_description: "Wide: queue at a café counter.", script: "So you end up paying café prices every morning.", text_overlay: "Paying twice", camera_angle: "WS, dutch, dolly", beat: "agitate" },
+    { scene_number: 4, scene_type: "content", duration: 5, visual_description: "Over the shoulder: Brewly poured over ice.", script: "Brewly pours smooth, straight from your fridge, in seconds.", text_overlay: "Smooth in seconds", camera_angle: "OTS, high, static", beat: "solution" },
+    { scene_number: 5, scene_type: "cta", duration: 4, visual_description: "Close-up: the end card.", script: "Grab Brewly with the link in bio.", text_overlay: "Link in bio", camera_angle: "CU, low, push-in", beat: "cta" },
+  ],
+};
+/** A realistic slip: the tone line said aloud in one scene. */
+const LEAKED = structuredClone(GOOD);
+LEAKED.scenes[2]!.script = "Keep it calm and practical: you pay café prices daily.";
+/** Durations that ignore the plan (sum 31 s for a 20 s video). */
+const WRONG_DURATIONS = structuredClone(GOOD);
+[8, 6, 6, 7, 4].forEach((d, i) => (WRONG_DURATIONS.scenes[i]!.duration = d));
+
+type Scenario = "valid" | "repair" | "malformed" | "timeout" | "429-then-ok" | "429" | "500" | "bad-checks" | "good" | "leaked" | "leaked-then-fixed" | "wrong-durations" | "prose";
 let scenario: Scenario = "valid";
 let requests: { url: string; auth: string | undefined; body: Record<string, unknown> }[] = [];
 let server: Server;
@@ -69,6 +89,16 @@ function handle(req: IncomingMessage, res: ServerResponse, body: string) {
       return json(429, JSON.stringify({ error: { message: "rate limited" } }), { "retry-after": "0" });
     case "500":
       return json(500, JSON.stringify({ error: { message: "boom" } }));
+    case "good":
+      return json(200, completion(JSON.stringify(GOOD)));
+    case "leaked":
+      return json(200, completion(JSON.stringify(LEAKED)));
+    case "leaked-then-fixed":
+      return json(200, completion(JSON.stringify(requests.length === 1 ? LEAKED : GOOD)));
+    case "wrong-durations":
+      return json(200, completion(JSON.stringify(WRONG_DURATIONS)));
+    case "prose":
+      return json(200, completion("Sure! Here is a storyboard for Brewly: open on a bitter sip, then show the pour, end on the link in bio."));
     case "bad-checks": {
       const bad = structuredClone(VALID);
       bad.scenes[0]!.duration = 6; // a 6-second hook
@@ -192,6 +222,59 @@ describe("generateWithProvider", () => {
     const out = await generateWithProvider({ brief: BRIEF }, { env: { ...env(), LLM_BASE_URL: "http://127.0.0.1:1/v1" }, ...fast, retries: 0 });
     expect(out.warnings.join(" ")).toMatch(/network error/);
     await expect(generateWithProvider({ brief: BRIEF, duration: 2 }, { env: env() })).rejects.toMatchObject({ field: "duration" });
+  });
+});
+
+describe("generateWithProvider: the plan and the brief as constraints, checks, repair, per-scene fallback", () => {
+  it("sends the plan, the brief's facts and its instructions as constraints", async () => {
+    scenario = "good";
+    const out = await generateWithProvider({ brief: BRIEF_TONE }, { env: env(), ...fast });
+    expect(out.pattern_source).toBe("llm: test-model");
+    expect(out.scenes.map((s) => s.script)).toEqual(GOOD.scenes.map((s) => s.script));
+    expect(out.checks.filter((c) => !c.ok && c.severity === "error")).toEqual([]);
+    expect(requests).toHaveLength(1);
+    const prompt = JSON.stringify(requests[0]!.body.messages);
+    expect(prompt).toContain("exactly 5 scenes");
+    expect(prompt).toContain('beat \\"agitate\\" · 4 s');
+    expect(prompt).toMatch(/never to be spoken or shown: .*calm.*practical/);
+    expect(prompt).toContain("Link in bio");
+  });
+  it("sends leaked instructions back once; a fixed answer is used", async () => {
+    scenario = "leaked-then-fixed";
+    const out = await generateWithProvider({ brief: BRIEF_TONE }, { env: env(), ...fast });
+    expect(requests).toHaveLength(2);
+    const repair = (requests[1]!.body.messages as { role: string; content: string }[]).slice(-2);
+    expect(repair[0]!.role).toBe("assistant");
+    expect(repair[1]!.content).toMatch(/instruction_leak \(scene 3\)/);
+    expect(out.pattern_source).toBe("llm: test-model");
+    expect(out.scenes[2]!.script).toBe(GOOD.scenes[2]!.script);
+    expect(out.warnings.join(" ")).toMatch(/repair round fixed: instruction_leak/);
+  });
+  it("falls back scene by scene to the offline writer when the leak persists", async () => {
+    scenario = "leaked";
+    const offline = generateStoryboard({ brief: BRIEF_TONE });
+    const out = await generateWithProvider({ brief: BRIEF_TONE }, { env: env(), ...fast });
+    expect(requests).toHaveLength(2);
+    expect(out.pattern_source).toBe("llm: test-model");
+    expect(out.scenes[2]).toEqual(offline.scenes[2]);
+    expect(out.scenes[3]!.script).toBe(GOOD.scenes[3]!.script);
+    expect(out.warnings.join(" ")).toMatch(/Scene 3 is the offline writer's: the LLM's failed instruction_leak/);
+    expect(out.scenes.map((s) => `${s.script} ${s.text_overlay}`).join(" ")).not.toMatch(/\bcalm\b|\bpractical\b/i);
+  });
+  it("keeps the plan's timing when the answer's durations are wrong", async () => {
+    scenario = "wrong-durations";
+    const out = await generateWithProvider({ brief: BRIEF_TONE }, { env: env(), ...fast });
+    expect(out.pattern_source).toBe("llm: test-model");
+    expect(out.scenes.map((s) => s.duration)).toEqual([3, 4, 4, 5, 4]);
+    expect(out.warnings.join(" ")).toMatch(/durations set to the plan's/);
+    expect(requests).toHaveLength(1);
+  });
+  it("falls back whole when the answer is not JSON", async () => {
+    scenario = "prose";
+    const out = await generateWithProvider({ brief: BRIEF_TONE }, { env: env(), ...fast });
+    expect(out.pattern_source).not.toMatch(/^llm/);
+    expect(out.warnings.join(" ")).toMatch(/malformed JSON/);
+    expect(JSON.stringify(out.scenes)).toBe(JSON.stringify(generateStoryboard({ brief: BRIEF_TONE }).scenes));
   });
 });
 

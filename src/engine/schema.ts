@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { PLATFORMS, type Platform } from "../domain/constants";
 import { MAX_DURATION, MIN_DURATION } from "./infer";
+import type { BriefFields } from "./brief/fields";
 import { resolvePatternId } from "./patterns";
 
 export class EngineValidationError extends Error {
@@ -26,6 +27,18 @@ export const engineInputSchema = z.object({
     .refine((p) => resolvePatternId(p) !== undefined, { message: "unknown pattern id" })
     .nullish(),
   seed: z.number().int().min(-2147483648).max(4294967295).nullish(),
+  brief_fields: z
+    .object({
+      product: z.string().max(200).optional(),
+      product_what: z.string().max(300).optional(),
+      topic: z.string().max(300).optional(),
+      cta: z.string().max(300).optional(),
+      final_overlay: z.string().max(200).optional(),
+      ...Object.fromEntries(
+        ["audience", "pains", "benefits", "features", "proof", "items", "offer", "must_say", "avoid", "tone"].map((k) => [k, z.array(z.string().max(500)).max(20).optional()]),
+      ),
+    })
+    .nullish(),
 });
 
 export type EngineInputParsed = z.infer<typeof engineInputSchema>;
@@ -37,6 +50,7 @@ export interface ResolvedOptions {
   platform?: Platform;
   pattern?: string;
   seed: number;
+  briefFields?: BriefFields;
 }
 
 const FIELD_MESSAGES: Record<string, string> = {
@@ -46,6 +60,7 @@ const FIELD_MESSAGES: Record<string, string> = {
   platform: `must be one of ${PLATFORMS.join(", ")}`,
   pattern: "must be a known pattern id (see listPatterns())",
   seed: "must be an integer",
+  brief_fields: "must be an object of brief fields (strings and lists of strings)",
 };
 
 /** Validates the options; throws EngineValidationError naming the first bad field. */
@@ -70,6 +85,7 @@ export function resolveInput(input: unknown): ResolvedOptions {
     platform: v.platform ?? undefined,
     pattern: v.pattern ? resolvePatternId(v.pattern) : undefined,
     seed: v.seed ?? 0,
+    briefFields: (v.brief_fields ?? undefined) as BriefFields | undefined,
   };
 }
 

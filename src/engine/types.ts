@@ -1,5 +1,6 @@
 // Public types of the storyboard engine. Field names match the design's columns.
 import type { Platform, SceneType } from "../domain/constants";
+import type { BriefFields } from "./brief/fields";
 
 export type { Platform, SceneType };
 
@@ -16,6 +17,8 @@ export interface EngineInput {
   pattern?: string | null;
   /** Integer seed for variations; the same input and seed give byte-identical output. */
   seed?: number | null;
+  /** Corrections to what the engine read in the brief (or the brief itself, when `brief` is empty). */
+  brief_fields?: BriefFields | null;
 }
 
 export interface EngineScene {
@@ -78,5 +81,6 @@ export interface StoryboardLike {
   total_duration?: number | null;
   scenes: readonly SceneLike[];
   brief?: string | null;
+  brief_fields?: BriefFields | null;
   language?: string | null;
 }

@@ -278,6 +278,21 @@ describe.each(DIALECTS)("API v1 on %s", (dialect) => {
       expect(done.pattern_source).toBeTruthy();
     });
 
+    it("POST /briefs/understand says what was read; brief_fields correct it and are stored with the storyboard", async () => {
+      const brief = "YouTube Shorts, 30s. Product: ShiftPilot - rota planning for restaurants.\n- pain: managers lose 5 hours a week building schedules\n- CTA: start a free trial\nTone: calm";
+      const u = await call<{ summary: string; fields: Record<string, unknown> }>(alice, "POST", "/briefs/understand", { brief });
+      expect(u.status, u.text).toBe(200);
+      expect(u.body.summary).toMatch(/^We read: product ShiftPilot .* CTA: start a free trial · tone: calm$/);
+      expect(u.body.fields).toMatchObject({ product: "ShiftPilot", cta: "start a free trial", tone: ["calm"] });
+      expectError(await call(alice, "POST", "/briefs/understand", { brief, brief_fields: { tone: "calm" } }), 400, "validation", "brief_fields.tone");
+      const r = await call<Storyboard>(alice, "POST", `/projects/${project.id}/storyboards`, { brief, brief_fields: { cta: "book a demo at shiftpilot.com" } });
+      expect(r.status, r.text).toBe(202);
+      expect(r.body.generation_options).toMatchObject({ brief_fields: { cta: "book a demo at shiftpilot.com" } });
+      const done = await waitForGeneration(alice, r.body.id);
+      expect(done.status, done.error_message ?? "").toBe("completed");
+      expect(done.scenes[done.scenes.length - 1]!.script).toMatch(/book a demo at shiftpilot\.com/i);
+    });
+
     it("POST /projects/:id/storyboards validates every field and names it", async () => {
       const path = `/projects/${project.id}/storyboards`;
       expectError(await call(alice, "POST", path, {}), 400, "validation", "brief");

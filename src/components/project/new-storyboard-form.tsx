@@ -4,9 +4,21 @@
 // storyboard, which shows its progress.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { generateStoryboardAction } from "../../app/(app)/projects/actions";
+import { generateStoryboardAction, understandBriefAction } from "../../app/(app)/projects/actions";
+import type { BriefUnderstanding } from "../../engine";
 import { ASPECT_RATIOS, LIMITS, PLATFORMS } from "../../domain/constants";
 import { PLATFORM_LABELS } from "../format";
+
+/** The fields a creator most often corrects; lists are one a line, or comma-separated for tone. */
+const EDITABLE: { key: string; label: string; list?: "comma" | "lines" }[] = [
+  { key: "product", label: "Product" },
+  { key: "topic", label: "Topic" },
+  { key: "pains", label: "Pain points (one a line)", list: "lines" },
+  { key: "proof", label: "Proof (one a line)", list: "lines" },
+  { key: "items", label: "List items (one a line)", list: "lines" },
+  { key: "cta", label: "Call to action" },
+  { key: "tone", label: "Tone (comma-separated)", list: "comma" },
+];
 
 export function NewStoryboardForm({ projectId, patterns, first }: { projectId: number; patterns: { id: string; name: string }[]; first: boolean }) {
   const router = useRouter();
@@ -16,11 +28,34 @@ export function NewStoryboardForm({ projectId, patterns, first }: { projectId: n
   const [pending, startTransition] = useTransition();
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
   const over = form.brief.length > LIMITS.brief;
+  // "We read: ...": what the engine understood, fetched when the brief loses focus; the user's
+  // corrections go with the generation as brief_fields.
+  const [understood, setUnderstood] = useState<BriefUnderstanding | null>(null);
+  const [corrections, setCorrections] = useState<Record<string, string>>({});
+  const briefFields = () => {
+    const out: Record<string, string | string[]> = {};
+    for (const [k, v] of Object.entries(corrections)) {
+      const field = EDITABLE.find((e) => e.key === k);
+      if (!field) continue;
+      out[k] = field.list ? v.split(field.list === "comma" ? /\s*,\s*/ : /\n/).map((x) => x.trim()).filter(Boolean) : v.trim();
+    }
+    return out;
+  };
+  async function readBrief() {
+    if (!form.brief.trim() || over) return setUnderstood(null);
+    const r = await understandBriefAction(form.brief, briefFields());
+    if (r.ok) setUnderstood(r.data);
+  }
+  const shownValue = (key: string, list?: "comma" | "lines") => {
+    if (key in corrections) return corrections[key]!;
+    const v = (understood?.fields as Record<string, string | string[] | undefined> | undefined)?.[key];
+    return Array.isArray(v) ? v.join(list === "comma" ? ", " : "\n") : (v ?? "");
+  };
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
     startTransition(async () => {
-      const r = await generateStoryboardAction(projectId, form);
+      const r = await generateStoryboardAction(projectId, { ...form, brief_fields: briefFields() });
       if (r.ok) {
         router.push(`/storyboards/${r.data.id}`);
         return;
@@ -51,6 +86,27 @@ export function NewStoryboardForm({ projectId, patterns, first }: { projectId: n
           {form.brief.length.toLocaleString("en")} / {LIMITS.brief.toLocaleString("en")} characters{over ? ` (${(form.brief.length - LIMITS.brief).toLocaleString("en")} too many)` : ""}
         </p>
         {err("brief")}
+      </div>
+      <div className="field understood" data-testid="brief-understood">
+        <button type="button" className="btn small" onClick={() => void readBrief()} disabled={!form.brief.trim() || over}>Check what we read</button>
+        {understood && (
+          <details open>
+            <summary aria-live="polite" data-testid="brief-summary">{understood.summary}</summary>
+            <p className="hint">Correct anything we misread; your version is what the storyboard is written from.</p>
+            <div className="grid two">
+              {EDITABLE.map((e) => (
+                <div className="field" key={e.key}>
+                  <label htmlFor={`sb-read-${e.key}`}>{e.label}</label>
+                  {e.list === "lines" ? (
+                    <textarea id={`sb-read-${e.key}`} rows={2} value={shownValue(e.key, e.list)} onChange={(ev) => setCorrections((c) => ({ ...c, [e.key]: ev.target.value }))} />
+                  ) : (
+                    <input id={`sb-read-${e.key}`} type="text" value={shownValue(e.key, e.list)} onChange={(ev) => setCorrections((c) => ({ ...c, [e.key]: ev.target.value }))} />
+                  )}
+                </div>
+              ))}
+            </div>
+          </details>
+        )}
       </div>
       <div className="field">
         <label htmlFor="sb-title">Title <span className="muted small">(optional)</span></label>

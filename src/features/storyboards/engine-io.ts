@@ -11,6 +11,7 @@ export const engineInputOf = (sb: Pick<Storyboard, "brief" | "reference_urls" | 
   platform: sb.generation_options.platform ?? null,
   pattern: sb.generation_options.pattern ?? null,
   seed: seed ?? sb.generation_options.seed ?? 0,
+  brief_fields: sb.generation_options.brief_fields ?? null,
 });
 
 const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);

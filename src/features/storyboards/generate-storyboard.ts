@@ -1,9 +1,9 @@
 // "New storyboard": stores it as 'generating' and queues the engine; the page polls until done.
 import { z } from "zod";
-import { parseInput, storyboardGenerateSchema, type StoryboardGenerate } from "../../domain/schemas";
+import { briefFieldsSchema, parseInput, storyboardGenerateSchema, type StoryboardGenerate } from "../../domain/schemas";
 import type { Storyboard } from "../../domain/types";
 import { DEFAULT_ASPECT_RATIO, type AspectRatio, type Platform } from "../../domain/constants";
-import { listPatterns, resolvePatternId } from "../../engine";
+import { briefFromFields, listPatterns, resolvePatternId } from "../../engine";
 import { limitGeneration } from "../../server/rate-limit";
 import { cacheKeys, services } from "../../server/services";
 import { enqueueGeneration } from "./run-generation";
@@ -34,7 +34,10 @@ function titleFromBrief(brief: string): string {
 }
 
 export async function generateStoryboard(userId: string, projectId: number, input: StoryboardGenerate): Promise<Storyboard> {
-  const data = parseInput(generateInputSchema, input);
+  // brief_fields alone stand in for the brief: written out as labelled lines, stored as the brief.
+  const raw = input as Record<string, unknown>;
+  const noText = raw && typeof raw === "object" && (typeof raw.brief !== "string" || raw.brief.trim() === "") && raw.brief_fields !== undefined;
+  const data = parseInput(generateInputSchema, noText ? { ...raw, brief: briefFromFields(parseInput(briefFieldsSchema, raw.brief_fields)) || undefined } : input);
   const { store, cache } = await services();
   await store.getProject(userId, projectId); // 404 before spending the user's rate budget
   await limitGeneration(userId);

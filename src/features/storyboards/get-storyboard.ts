@@ -17,6 +17,7 @@ function checksOf(sb: StoryboardWithScenes): Check[] {
     platform: sb.generation_options.platform ?? "generic",
     total_duration: sb.total_duration,
     brief: sb.brief,
+    brief_fields: sb.generation_options.brief_fields ?? null,
     scenes: sb.scenes.map(({ scene_number, scene_type, duration, visual_description, script, text_overlay, camera_angle, beat, needs_input }) => ({
       scene_number,
       scene_type,

@@ -4,12 +4,13 @@
 import { revalidatePath } from "next/cache";
 import { LIMITS, PLATFORMS, type AspectRatio, type ProjectStatus } from "../../../domain/constants";
 import { validationError } from "../../../domain/errors";
-import { httpUrl } from "../../../domain/schemas";
-import { listPatterns } from "../../../engine";
+import { httpUrl, type BriefFieldsInput } from "../../../domain/schemas";
+import { listPatterns, type BriefUnderstanding } from "../../../engine";
 import { createProject } from "../../../features/projects/create-project";
 import { deleteProject } from "../../../features/projects/delete-project";
 import { updateProject } from "../../../features/projects/update-project";
 import { generateStoryboard } from "../../../features/storyboards/generate-storyboard";
+import { understandBrief } from "../../../features/storyboards/understand-brief";
 import { idArg, runAction, type ActionResult } from "../../../server/action";
 
 export interface ProjectFields {
@@ -69,6 +70,8 @@ export interface StoryboardFields {
   pattern?: unknown;
   /** "auto" or empty: 16:9 for YouTube, else 9:16. */
   aspect_ratio?: unknown;
+  /** The user's corrections to what the engine read ("We read: ..."). */
+  brief_fields?: unknown;
 }
 
 /**
@@ -111,7 +114,15 @@ function storyboardInput(f: StoryboardFields) {
     ...(platform !== undefined && { platform: platform as (typeof PLATFORMS)[number] }),
     ...(pattern !== undefined && { pattern: pattern as string }),
     ...(f.aspect_ratio !== undefined && f.aspect_ratio !== "" && f.aspect_ratio !== "auto" && { aspect_ratio: f.aspect_ratio as AspectRatio }),
+    ...(isFields(f.brief_fields) ? { brief_fields: f.brief_fields as BriefFieldsInput } : {}),
   };
+}
+
+const isFields = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length > 0;
+
+/** "We read: ..." under the brief: what the engine understood, before generating. */
+export async function understandBriefAction(brief: string, corrections?: unknown): Promise<ActionResult<BriefUnderstanding>> {
+  return runAction(async () => understandBrief({ brief, ...(isFields(corrections) ? { brief_fields: corrections } : {}) }));
 }
 
 export async function generateStoryboardAction(projectId: number, form: StoryboardFields): Promise<ActionResult<{ id: number }>> {

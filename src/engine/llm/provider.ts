@@ -3,13 +3,15 @@
 // replaced by the pattern engine's storyboard on timeout, 429/5xx after bounded retries,
 // or invalid output, with the reason recorded in `warnings`.
 import { z } from "zod";
-import { LIMITS, SCENE_TYPES, type SceneType } from "../domain/constants";
-import { CAMERA_ANGLES, CAMERA_MOVES, SHOT_SIZES } from "./camera";
-import { checkStoryboard } from "./checks";
-import { generateStoryboard } from "./generate";
-import { resolvePatternId } from "./patterns";
-import { allocate } from "./timing";
-import type { Check, EngineInput, EngineOutput, EngineScene } from "./types";
+import { LIMITS, SCENE_TYPES, type SceneType } from "../../domain/constants";
+import { applyBriefFields, briefFromFields } from "../brief/fields";
+import { parseBrief, type BriefModel } from "../brief/model";
+import { checkStoryboard } from "../checks";
+import { generateStoryboard } from "../generate";
+import { resolvePatternId } from "../patterns";
+import { allocate } from "../timing";
+import type { Check, EngineInput, EngineOutput, EngineScene } from "../types";
+import { repairPrompt, systemPrompt, userPrompt, type ChatMessage } from "./prompt";
 
 export interface ProviderOptions {
   /** Environment to read LLM_BASE_URL, LLM_API_KEY, LLM_MODEL, LLM_TIMEOUT_MS from (default process.env). */
@@ -97,28 +99,6 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, Math.max(0, ms)));
 }
 
-function buildMessages(input: EngineInput, base: EngineOutput): { role: string; content: string }[] {
-  const skeleton = base.scenes.map((s) => `${s.scene_number}. ${s.scene_type} (${s.beat}), ${s.duration} s`).join("\n");
-  const system = [
-    "You write shootable short-form video storyboards as JSON matching the given schema.",
-    `Rules: durations are whole seconds summing to exactly ${base.total_duration}; scene 1 is the hook (1-3 s, at most 12 spoken words, no greeting such as "hi", "welcome" or "in this video");`,
-    "the last scene is the CTA (2-5 s) with an action verb, spoken in `script` and shown in `text_overlay`; no scene over 8 s; transitions at most 1 s;",
-    "voice-over at most 2.8 words per second of its scene; overlays at most 7 words; hook, CTA and most content scenes have an overlay; no line repeated;",
-    `camera_angle is "SIZE, angle, movement" with SIZE in {${SHOT_SIZES.join(", ")}}, angle in {${CAMERA_ANGLES.join(", ")}}, movement in {${CAMERA_MOVES.join(", ")}}; tight framing for the hook; adjacent scenes differ.`,
-    `Write script and overlays in the brief's language (${base.language}). Use the brief's own points, names, numbers and call to action; never say what the brief asks to avoid.`,
-  ].join(" ");
-  const user = [
-    `Platform: ${base.platform}. Duration: ${base.total_duration} s. Suggested pattern: ${base.pattern}.`,
-    `Suggested timing (you may improve it):\n${skeleton}`,
-    `Reference videos: ${(input.reference_urls ?? []).filter((u) => typeof u === "string").slice(0, 10).join(", ") || "none"}`,
-    `Brief:\n${String(input.brief ?? "").slice(0, LIMITS.brief)}`,
-  ].join("\n\n");
-  return [
-    { role: "system", content: system },
-    { role: "user", content: user },
-  ];
-}
-
 async function callOnce(
   f: typeof fetch,
   url: string,
@@ -167,7 +147,7 @@ interface Repaired {
 }
 
 /** Validates and repairs an LLM's storyboard JSON; throws with a reason when it is not close. */
-export function repairLlmStoryboard(content: unknown, total: number): Repaired {
+export function repairLlmStoryboard(content: unknown, total: number, plan?: readonly EngineScene[]): Repaired {
   const parsed = llmOutputSchema.safeParse(content);
   if (!parsed.success) {
     const i = parsed.error.issues[0];
@@ -182,7 +162,12 @@ export function repairLlmStoryboard(content: unknown, total: number): Repaired {
   });
   const raw = parsed.data.scenes.map((s) => s.duration);
   let durs = raw.map((d) => Math.max(1, Math.round(d)));
-  if (raw.some((d, i) => d !== durs[i])) notes.push("durations rounded to whole seconds");
+  // The answer kept the plan's scenes: the plan's timing stands, whatever durations came back.
+  const keepsPlan = !!plan && plan.length === types.length && plan.every((p, i) => p.scene_type === types[i]);
+  if (keepsPlan && plan!.some((p, i) => p.duration !== raw[i])) {
+    durs = plan!.map((p) => p.duration);
+    notes.push("durations set to the plan's");
+  } else if (raw.some((d, i) => d !== durs[i])) notes.push("durations rounded to whole seconds");
   const sum = durs.reduce((a, b) => a + b, 0);
   if (sum !== total) {
     if (Math.abs(sum - total) > Math.max(3, total * 0.25)) throw new Error(`durations sum to ${sum} s, too far from ${total} s`);
@@ -215,8 +200,8 @@ export async function generateWithProvider(input: EngineInput, opts: ProviderOpt
   const env = opts.env ?? (typeof process !== "undefined" ? process.env : {});
   const baseUrl = env.LLM_BASE_URL?.trim();
   const key = env.LLM_API_KEY?.trim();
-  const model = env.LLM_MODEL?.trim();
-  if (!baseUrl || !key || !model) return base;
+  const llmModel = env.LLM_MODEL?.trim();
+  if (!baseUrl || !key || !llmModel) return base;
 
   const f = opts.fetch ?? globalThis.fetch;
   const envTimeout = Number(env.LLM_TIMEOUT_MS);
@@ -225,53 +210,118 @@ export async function generateWithProvider(input: EngineInput, opts: ProviderOpt
   const backoff = opts.backoffMs ?? 500;
   const maxBackoff = opts.maxBackoffMs ?? 8_000;
   const url = `${baseUrl.replace(/\/+$/, "")}/chat/completions`;
-  const body = JSON.stringify({
-    model,
-    messages: buildMessages(input, base),
-    temperature: 0.7,
-    seed: typeof input.seed === "number" ? input.seed : 0,
-    response_format: { type: "json_schema", json_schema: { name: "storyboard", strict: true, schema: STORYBOARD_JSON_SCHEMA } },
-  });
-
-  let text: string | undefined;
-  let lastError = "";
-  for (let attempt = 0; attempt <= retries; attempt++) {
-    try {
-      text = await callOnce(f, url, key, body, timeoutMs);
-      break;
-    } catch (e) {
-      const err = e instanceof ProviderError ? e : new ProviderError(String(e), false);
-      lastError = err.message;
-      if (!err.retryable || attempt === retries) break;
-      const wait = Math.min(maxBackoff, err.retryAfterMs ?? backoff * 2 ** attempt);
-      await sleep(wait);
+  const model = modelOf(input);
+  const messages: ChatMessage[] = [
+    { role: "system", content: systemPrompt(base) },
+    { role: "user", content: userPrompt(input, base, model) },
+  ];
+  const ask = async (msgs: readonly ChatMessage[]): Promise<{ text?: string; error?: string }> => {
+    const body = JSON.stringify({
+      model: llmModel,
+      messages: msgs,
+      temperature: 0.7,
+      seed: typeof input.seed === "number" ? input.seed : 0,
+      response_format: { type: "json_schema", json_schema: { name: "storyboard", strict: true, schema: STORYBOARD_JSON_SCHEMA } },
+    });
+    let lastError = "";
+    for (let attempt = 0; attempt <= retries; attempt++) {
+      try {
+        return { text: await callOnce(f, url, key, body, timeoutMs) };
+      } catch (e) {
+        const err = e instanceof ProviderError ? e : new ProviderError(String(e), false);
+        lastError = err.message;
+        if (!err.retryable || attempt === retries) break;
+        await sleep(Math.min(maxBackoff, err.retryAfterMs ?? backoff * 2 ** attempt));
+      }
     }
-  }
-  if (text === undefined) return withFallbackReason(base, `${lastError} after ${retries + 1} attempt${retries ? "s" : ""}`);
+    return { error: `${lastError} after ${retries + 1} attempt${retries ? "s" : ""}` };
+  };
+  const check = (out: EngineOutput) => checkStoryboard({ ...out, brief: String(input.brief ?? ""), brief_fields: input.brief_fields ?? null });
 
+  const first = await ask(messages);
+  if (first.text === undefined) return withFallbackReason(base, first.error ?? "no answer");
+  let cand = interpret(first.text, base, llmModel);
+  if ("reason" in cand) return withFallbackReason(base, cand.reason);
+  let checks = check(cand.out);
+  let failed = blocking(checks);
+
+  // One repair round: the failed checks go back to the model with its answer.
+  if (failed.length) {
+    const second = await ask([...messages, ...repairPrompt(cand.content, failed)]);
+    const again = second.text === undefined ? undefined : interpret(second.text, base, llmModel);
+    if (again && !("reason" in again)) {
+      const againChecks = check(again.out);
+      if (blocking(againChecks).length < failed.length) {
+        cand = { ...again, out: { ...again.out, warnings: [...again.out.warnings, `LLM repair round fixed: ${[...new Set(failed.map((c) => c.id))].filter((id) => !blocking(againChecks).some((c) => c.id === id)).join(", ") || "part of what failed"}.`] } };
+        checks = againChecks;
+        failed = blocking(againChecks);
+      }
+    } else cand.out.warnings.push(`LLM repair round did not help (${second.error ?? (again && "reason" in again ? again.reason : "no answer")}).`);
+  }
+
+  // What still fails falls back scene by scene to the offline writer, when the answer kept the plan.
+  if (failed.length) {
+    const keepsPlan = cand.out.scenes.length === base.scenes.length && cand.out.scenes.every((s, i) => s.scene_type === base.scenes[i]!.scene_type && s.duration === base.scenes[i]!.duration);
+    const boardLevel = failed.filter((c) => c.scene_number === undefined);
+    if (!keepsPlan || boardLevel.some((c) => c.id !== "instruction_leak")) {
+      return withFallbackReason(base, `LLM storyboard failed checks: ${[...new Set(failed.map((c) => c.id))].join(", ")}`);
+    }
+    const out = cand.out;
+    const byScene = new Map<number, string[]>();
+    for (const c of failed) if (c.scene_number !== undefined) byScene.set(c.scene_number, [...(byScene.get(c.scene_number) ?? []), c.id]);
+    out.scenes = out.scenes.map((s) => (byScene.has(s.scene_number) ? { ...base.scenes[s.scene_number - 1]! } : s));
+    for (const [n, ids] of byScene) out.warnings.push(`Scene ${n} is the offline writer's: the LLM's failed ${[...new Set(ids)].join(", ")}.`);
+    if (boardLevel.length) {
+      out.title = base.title;
+      out.warnings.push("The title is the offline writer's: the LLM's held an instruction from the brief.");
+    }
+    checks = check(out);
+    failed = blocking(checks);
+    if (failed.length) return withFallbackReason(base, `LLM storyboard failed checks: ${[...new Set(failed.map((c) => c.id))].join(", ")}`);
+    cand = { ...cand, out };
+  }
+  cand.out.checks = checks;
+  return cand.out;
+}
+
+/** The brief's model the offline engine wrote from (fields alone stand in for an empty brief). */
+function modelOf(input: EngineInput): BriefModel {
+  const text = String(input.brief ?? "");
+  const brief = text.trim() || !input.brief_fields ? text : briefFromFields(input.brief_fields);
+  return applyBriefFields(parseBrief(brief.slice(0, LIMITS.brief)), input.brief_fields);
+}
+
+/** Error-severity failures: what the repair round and the per-scene fallback act on. */
+function blocking(checks: readonly Check[]): Check[] {
+  return checks.filter((c) => !c.ok && c.severity === "error");
+}
+
+/** The wire answer as a storyboard on the plan, or the reason it cannot be one. */
+function interpret(text: string, base: EngineOutput, llmModel: string): { out: EngineOutput; content: string } | { reason: string } {
   let content: unknown;
+  let raw = "";
   try {
     const wire = JSON.parse(text) as { choices?: { message?: { content?: unknown; refusal?: unknown } }[] };
     const msg = wire.choices?.[0]?.message;
-    if (msg?.refusal) return withFallbackReason(base, "the model refused");
-    if (typeof msg?.content !== "string") return withFallbackReason(base, "invalid output: no message content");
+    if (msg?.refusal) return { reason: "the model refused" };
+    if (typeof msg?.content !== "string") return { reason: "invalid output: no message content" };
+    raw = msg.content;
     content = JSON.parse(msg.content);
   } catch {
-    return withFallbackReason(base, "invalid output: malformed JSON");
+    return { reason: "invalid output: malformed JSON" };
   }
-
   let repaired: Repaired;
   try {
-    repaired = repairLlmStoryboard(content, base.total_duration);
+    repaired = repairLlmStoryboard(content, base.total_duration, base.scenes);
   } catch (e) {
-    return withFallbackReason(base, `invalid output: ${(e as Error).message}`);
+    return { reason: `invalid output: ${(e as Error).message}` };
   }
   const out: EngineOutput = {
     title: (repaired.title?.trim() || base.title).slice(0, LIMITS.storyboardTitle),
     platform: base.platform,
     language: base.language,
     pattern: (repaired.pattern && resolvePatternId(repaired.pattern)) || base.pattern,
-    pattern_source: `llm: ${model}`.slice(0, LIMITS.patternSource),
+    pattern_source: `llm: ${llmModel}`.slice(0, LIMITS.patternSource),
     total_duration: base.total_duration,
     total_scenes: repaired.scenes.length,
     scenes: repaired.scenes,
@@ -281,11 +331,5 @@ export async function generateWithProvider(input: EngineInput, opts: ProviderOpt
     ],
     checks: [],
   };
-  const checks: Check[] = checkStoryboard({ ...out, brief: String(input.brief ?? "") });
-  const errors = checks.filter((c) => !c.ok && c.severity === "error");
-  if (errors.length) {
-    return withFallbackReason(base, `LLM storyboard failed checks: ${[...new Set(errors.map((c) => c.id))].join(", ")}`);
-  }
-  out.checks = checks;
-  return out;
+  return { out, content: raw };
 }
