@@ -216,11 +216,11 @@ function durationMentions(s: string): boolean {
 
 const DUR_G =
   /(?:(?:about|around|roughly|approx\.?|~)\s*)?\d{1,3}(?:[.,]5)?\s*(?:-|‐|–)?\s*(?:seconds?|secs?|sec|s|segundos?|seg|secondes?|secondi|sekunden|sekunde|sek|minutes?|mins?|min|minutos?|minuti|minuten)(?![\p{L}])(?:\s+long)?|\d{1,3}\s*(?:秒|分)(?:間)?|\b(?:about\s+)?(?:a|one|un|une|uno|eine|um)\s+minute(?:\s+long)?\b|\bhalf a minute\b/giu;
-const PLAT_G = /\b(?:youtube\s*shorts?|yt\s+shorts|tik\s?tok|instagram(?:\s+reels?)?|facebook(?:\s+reels?)?|fb|ig|youtube|reels?|shorts)\b|動画|リール|ショート/giu;
+const PLAT_G = /\b(?:youtube\s*shorts?|yt\s+shorts|tik\s?tok|instagram(?:\s+reels?)?|facebook(?:\s+reels?)?|fb|ig|youtube|reels?|shorts)\b|動画|リール|ショート/gi;
 const FORMAT_G =
-  /\b(?:video|vídeo|vidéo|clip|spot|ad|ads|promo|film|brand film|explainer|bumper|storyboard|script|anuncio|publicité|werbung|anúncio|vertical|short-form|length|version)\b/giu;
+  /\b(?:video|vídeo|vidéo|clip|spot|ad|ads|promo|film|brand film|explainer|bumper|storyboard|script|anuncio|publicité|werbung|anúncio|vertical|short-form|length|version)\b/gi;
 const STRONG_DUR =
-  /\d{1,3}\s*[-‐–]\s*(?:seconds?|secs?|sec|s|minutes?|mins?|min)\b|(?:^|[,(;:]\s*)\d{1,3}\s*(?:seconds?|secs?|sec|s|segundos|secondes|secondi|sekunden|minutes?|mins?|min|minutos|minuti|minuten)\s*(?:long\s*)?(?:[,);.!]|$)|^\s*(?:about\s+)?\d{1,3}\s*(?:seconds?|secs?|sec|s|segundos|secondes|secondi|sekunden|minutes?|min)\b|\b(?:about|around|roughly)\s+(?:a|one)\s+minute\b|\d{1,3}\s*(?:秒|分)(?:の|で)/iu;
+  /\d{1,3}\s*[-‐–]\s*(?:seconds?|secs?|sec|s|minutes?|mins?|min)\b|(?:^|[,(;:]\s*)\d{1,3}\s*(?:seconds?|secs?|sec|s|segundos|secondes|secondi|sekunden|minutes?|mins?|min|minutos|minuti|minuten)\s*(?:long\s*)?(?:[,);.!]|$)|^\s*(?:about\s+)?\d{1,3}\s*(?:seconds?|secs?|sec|s|segundos|secondes|secondi|sekunden|minutes?|min)\b|\b(?:about|around|roughly)\s+(?:a|one)\s+minute\b|\d{1,3}\s*(?:秒|分)(?:の|で)/i;
 
 function residualWords(s: string): number {
   const t = s.replace(DUR_G, " ").replace(PLAT_G, " ").replace(FORMAT_G, " ").replace(META_DIRECTIVE, " ");
@@ -244,7 +244,7 @@ const LEAD_STRIP =
 function metaSubject(s: string): string {
   let t = s.replace(DUR_G, " ").replace(PLAT_G, " ").replace(FORMAT_G, " ").replace(META_DIRECTIVE, " ");
   t = t.replace(/\s+([,.;:!?])/g, "$1").replace(/([,;:])(?:\s*[,;:.])+/g, "$1").replace(/\s+/g, " ").trim();
-  t = t.replace(/[,;]?\s*\b(?:for|on|about|in|de|para|pour|per|für|sur|sobre|no|na|do|da)\s*(?=[,.;:!?]|$)/giu, "").trim();
+  t = t.replace(/[,;]?\s*\b(?:for|on|about|in|de|para|pour|per|für|sur|sobre|no|na|do|da)\s*(?=[,.;:!?]|$)/gi, "").trim();
   const strip = (x: string) => {
     let y = x.trim();
     for (let i = 0; i < 8; i++) {
@@ -254,7 +254,7 @@ function metaSubject(s: string): string {
     }
     return y.replace(/[\s,.;:!?·|–—-]+$/u, "").trim();
   };
-  const m = /(?:^|\s)(?:about|for|on|showing|explaining|promoting|introducing|sobre|para|pour|sur|über|für|zum|zur|per|de|do|da|di)\s+(.*)$/iu.exec(t);
+  const m = /(?:^|\s)(?:about|for|on|showing|explaining|promoting|introducing|sobre|para|pour|sur|über|für|zum|zur|per|de|do|da|di)\s+(.*)$/i.exec(t);
   let subject = m ? strip(m[1] ?? "") : "";
   if (!/[\p{L}\p{N}]/u.test(subject)) subject = strip(m ? t.slice(0, m.index) : t);
   subject = subject.replace(/^(?:storytime|story time|myth vs\.? fact|before and after|listicle|tutorial|how-to|ugc testimonial|testimonial|review)\s*[:,-]?\s*/i, "");
@@ -692,7 +692,7 @@ export function analyzeBrief(rawBrief: string): BriefAnalysis {
   const taskM =
     /\bhow to\s+([^.,!?;:\n]+)|\bcómo\s+([^.,!?;:\n]+)|\bcomment\s+([^.,!?;:\n]+)|\bwie (?:man\s+)?([^.,!?;:\n]+)|\bcomo\s+([^.,!?;:\n]+)/i.exec(text) ??
     (hasCjkText ? /([^、。\s]{2,14})の(?:作り方|やり方|方法)/u.exec(text) : null);
-  const roleM = /day in (?:the|my) life (?:of|as) (?:an?\s+|the\s+)?([^.,!?;:\n]+)|un día (?:en la vida de|como)\s+(?:un[ao]?\s+)?([^.,!?;:\n]+)|une journée (?:dans la vie d'|de|d')\s*(?:une?\s+)?([^.,!?;:\n]+)|ein tag (?:als|im leben (?:von|einer?|eines))\s+([^.,!?;:\n]+)|um dia (?:na vida de|como)\s+(?:um[a]?\s+)?([^.,!?;:\n]+)/iu.exec(text) ?? (hasCjkText ? /([^、。\s]{2,10})の一日/u.exec(text) : null);
+  const roleM = /day in (?:the|my) life (?:of|as) (?:an?\s+|the\s+)?([^.,!?;:\n]+)|un día (?:en la vida de|como)\s+(?:un[ao]?\s+)?([^.,!?;:\n]+)|une journée (?:dans la vie d'|de|d')\s*(?:une?\s+)?([^.,!?;:\n]+)|ein tag (?:als|im leben (?:von|einer?|eines))\s+([^.,!?;:\n]+)|um dia (?:na vida de|como)\s+(?:um[a]?\s+)?([^.,!?;:\n]+)/i.exec(text) ?? (hasCjkText ? /([^、。\s]{2,10})の一日/u.exec(text) : null);
   const cmpM = !/\bv(?:s|ersus)\b/i.test(text) ? null : /(?<![\p{L}\d'&+.-])([\p{L}\d][\p{L}\d'&+.-]{0,40}(?:\s+[\p{L}\d][\p{L}\d'&+.-]{0,40}){0,2})\s+(?:vs\.?|versus)\s+([\p{L}\d][\p{L}\d'&+.-]*(?:\s+[\p{L}\d][\p{L}\d'&+.-]*){0,2})/iu.exec(text);
   const offerM = /(?<![\d.,])(\d+\s?%\s?off\b[^.,!?\n]{0,25}|\d+\s?%\s?(?:de descuento|de réduction|rabatt|de desconto)|buy one,? get one(?: free)?|bogo|free shipping|envío gratis|livraison (?:offerte|gratuite)|kostenloser versand|frete grátis|half price|[$€£]\d+ off|\d+%オフ|\d+割引)/i.exec(text);
   const mythM = /\bmyth(?:s)?\s*(?:#?\d)?\s*[:—-]\s*([^.!?\n]+)|\bthe myth that\s+([^.!?\n]+)|\bmito\s*:\s*([^.!?\n]+)|\bmythe\s*:\s*([^.!?\n]+)|\bmythos\s*:\s*([^.!?\n]+)/i.exec(text);

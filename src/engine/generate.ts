@@ -256,7 +256,11 @@ function buildPlan(input: EngineInput): Plan {
   const silent = timing.slots.filter((s, i) => s.kind === "content" && !contentScripts[i]).length;
   const voicedSeconds = timing.slots.reduce((sum, s, i) => sum + (s.kind !== "content" || contentScripts[i] ? s.duration : 0), 0);
   if (silent && !emptyRepeats.length && voicedSeconds < VOICE_COVERAGE_MIN * total) {
-    warnings.push(`${silent} content scene${silent > 1 ? "s are" : " is"} B-roll without voice-over (the brief's points ran out for ${total} s); add detail to the brief to fill ${silent > 1 ? "them" : "it"}, or shorten the video.`);
+    // Said first and plainly: the brief cannot fill the length, so the rest is padding.
+    const fits = Math.max(MIN_DURATION, Math.ceil(voicedSeconds / 5) * 5);
+    warnings.unshift(
+      `The brief has material for about ${fits} s, not ${total} s: ${total - voicedSeconds} s (${silent} content scene${silent > 1 ? "s" : ""}) would be B-roll without voice-over. Add points to the brief, or set the duration to about ${fits} s.`,
+    );
   }
 
   return { brief, a: analysis, lang, ph, platform, total, pattern, patternSource, timing, seed: opts.seed, model, writer, contentScripts, needsInput, warnings, emptyRepeats };

@@ -8,22 +8,22 @@ export const DOMAINS = [
 export type Domain = (typeof DOMAINS)[number];
 
 const RULES: [RegExp, Domain][] = [
-  [/\b(houseplants?|plants?|repot\w*|potting|soil|garden\w*|seedlings?|succulents?|monstera|compost|plantas?|jardín|plantes?|jardin|pflanzen|garten|jardim)\b|観葉植物|植物|園芸/iu, "plants"],
-  [/\b(coffee|espresso|cold brew|latte|matcha|tea|smoothie|juice|beer|wine|cocktail|café|kaffee|caf[eé]|cerveza|vinho|bière)\b|コーヒー|抹茶|ラテ|お茶/iu, "drink"],
-  [/\b(recipe|cook\w*|bak\w*|bread|sourdough|pizza|pasta|meal|snack|restaurant|food|kitchen|chef|dinner|breakfast|lunch|receta|cocina|pan|recette|cuisine|pain|rezept|küche|brot|receita|cozinha|pão)\b|料理|レシピ|パン|ランチ/iu, "food"],
-  [/\b(skin\s?care|skincare|serum|moisturi[sz]er|makeup|lipstick|hair|shampoo|nails?|spf|sunscreen|beauty|piel|maquillaje|peau|maquillage|haut|pele|maquiagem)\b|スキンケア|化粧|美容/iu, "beauty"],
-  [/\b(gym|workout|fitness|run|runners?|running|yoga|pilates|training|coach|marathon|stretch\w*|gimnasio|entrenamiento|salle de sport|entraînement|training|treino|academia)\b|ジム|筋トレ|ランニング/iu, "fitness"],
-  [/\b(realtor|real estate|listing|home buyers?|mortgage|open house|property|inmobiliaria|immobilier|immobilien|imóveis)\b|不動産/iu, "real_estate"],
-  [/\b(plumb\w*|electrician|roofing|roofer|hvac|cleaning service|cleaners?|landscap\w*|contractor|handyman|renovation|fontanero|plombier|klempner|encanador)\b|リフォーム|清掃/iu, "trades"],
-  [/\b(dog|dogs|cat|cats|puppy|pet|pets|perro|gato|chien|chat|hund|katze|cachorro)\b|犬|猫|ペット/iu, "pets"],
-  [/\b(dress|shirt|sneakers?|shoes?|outfit|jacket|hoodie|fashion|wardrobe|jewel\w*|ropa|moda|vêtements|mode|kleidung|roupa)\b|ファッション|服/iu, "fashion"],
-  [/\b(course|lesson|students?|teacher|tutor\w*|learn\w*|study|exam|school|curso|alumnos|cours|élèves|kurs|schüler|aula|alunos)\b|勉強|講座|学校/iu, "education"],
-  [/\b(budget\w*|sav(?:e|ing) money|invest\w*|bank\w*|tax(?:es)?|credit|loan|finance|dinero|ahorro|argent|épargne|geld|sparen|dinheiro)\b|貯金|投資|お金/iu, "finance"],
-  [/\b(dentist|clinic|doctor|therap\w*|physio\w*|sleep|nutrition|clínica|clinique|praxis)\b|クリニック|睡眠/iu, "health"],
-  [/\b(travel|trip|hotel|flight|vacation|holiday|viaje|voyage|reise|viagem)\b|旅行|ホテル/iu, "travel"],
-  [/\b(car|cars|driving|mechanic|tyres?|tires?|auto repair|coche|voiture|carro)\b|車/iu, "auto"],
-  [/\b(home|room|decor|furniture|candle|sofa|bedroom|casa|maison|wohnung|mueble|meubles|möbel)\b|インテリア|部屋/iu, "home"],
-  [/\b(shop|store|boutique|tienda|magasin|laden|loja)\b|店/iu, "retail"],
+  [/\b(houseplants?|plants?|repot\w*|potting|soil|garden\w*|seedlings?|succulents?|monstera|compost|plantas?|jardín|plantes?|jardin|pflanzen|garten|jardim)\b|観葉植物|植物|園芸/i, "plants"],
+  [/\b(coffee|espresso|cold brew|latte|matcha|tea|smoothie|juice|beer|wine|cocktail|café|kaffee|caf[eé]|cerveza|vinho|bière)\b|コーヒー|抹茶|ラテ|お茶/i, "drink"],
+  [/\b(recipe|cook\w*|bak\w*|bread|sourdough|pizza|pasta|meal|snack|restaurant|food|kitchen|chef|dinner|breakfast|lunch|receta|cocina|pan|recette|cuisine|pain|rezept|küche|brot|receita|cozinha|pão)\b|料理|レシピ|パン|ランチ/i, "food"],
+  [/\b(skin\s?care|skincare|serum|moisturi[sz]er|makeup|lipstick|hair|shampoo|nails?|spf|sunscreen|beauty|piel|maquillaje|peau|maquillage|haut|pele|maquiagem)\b|スキンケア|化粧|美容/i, "beauty"],
+  [/\b(gym|workout|fitness|run|runners?|running|yoga|pilates|training|coach|marathon|stretch\w*|gimnasio|entrenamiento|salle de sport|entraînement|training|treino|academia)\b|ジム|筋トレ|ランニング/i, "fitness"],
+  [/\b(realtor|real estate|listing|home buyers?|mortgage|open house|property|inmobiliaria|immobilier|immobilien|imóveis)\b|不動産/i, "real_estate"],
+  [/\b(plumb\w*|electrician|roofing|roofer|hvac|cleaning service|cleaners?|landscap\w*|contractor|handyman|renovation|fontanero|plombier|klempner|encanador)\b|リフォーム|清掃/i, "trades"],
+  [/\b(dog|dogs|cat|cats|puppy|pet|pets|perro|gato|chien|chat|hund|katze|cachorro)\b|犬|猫|ペット/i, "pets"],
+  [/\b(dress|shirt|sneakers?|shoes?|outfit|jacket|hoodie|fashion|wardrobe|jewel\w*|ropa|moda|vêtements|mode|kleidung|roupa)\b|ファッション|服/i, "fashion"],
+  [/\b(course|lesson|students?|teacher|tutor\w*|learn\w*|study|exam|school|curso|alumnos|cours|élèves|kurs|schüler|aula|alunos)\b|勉強|講座|学校/i, "education"],
+  [/\b(budget\w*|sav(?:e|ing) money|invest\w*|bank\w*|tax(?:es)?|credit|loan|finance|dinero|ahorro|argent|épargne|geld|sparen|dinheiro)\b|貯金|投資|お金/i, "finance"],
+  [/\b(dentist|clinic|doctor|therap\w*|physio\w*|sleep|nutrition|clínica|clinique|praxis)\b|クリニック|睡眠/i, "health"],
+  [/\b(travel|trip|hotel|flight|vacation|holiday|viaje|voyage|reise|viagem)\b|旅行|ホテル/i, "travel"],
+  [/\b(car|cars|driving|mechanic|tyres?|tires?|auto repair|coche|voiture|carro)\b|車/i, "auto"],
+  [/\b(home|room|decor|furniture|candle|sofa|bedroom|casa|maison|wohnung|mueble|meubles|möbel)\b|インテリア|部屋/i, "home"],
+  [/\b(shop|store|boutique|tienda|magasin|laden|loja)\b|店/i, "retail"],
 ];
 
 export function classifyDomain(text: string): Domain {

@@ -98,43 +98,43 @@ const TONE_JA = /(?:明るく|楽しく|親しみやすく|落ち着いた|カ�
 const NO_HYPE = /^(?:no hype|no fluff|no jargon|no clickbait|sin exagerar|sans exagérer|ohne hype|sem exagero)$/i;
 
 const AUDIENCE_RE =
-  /^(?:(?:target(?:ing)?|aimed at|audience|for an audience of|speaking to|talking to|targeted at|our audience is|público(?: objetivo)?|dirigido a|pensado para|cible|pour un public de|zielgruppe|für eine zielgruppe|público-alvo|para o público)\b|ターゲット(?:は)?|対象(?:は)?)/iu;
+  /^(?:(?:target(?:ing)?|aimed at|audience|for an audience of|speaking to|talking to|targeted at|our audience is|público(?: objetivo)?|dirigido a|pensado para|cible|pour un public de|zielgruppe|für eine zielgruppe|público-alvo|para o público)\b|ターゲット(?:は)?|対象(?:は)?)/i;
 const AUDIENCE_JA = /(?:ターゲット|対象|向け)/u;
 
 const DIRECTION_RE =
-  /\b(?:colou?rs?|palette|logo|safe (?:area|zone)s?|font|typeface|brand guidelines?|hex|#[0-9a-f]{3,6}|talking head|b-roll|broll|voice-?over|vo\b|captions?|subtitles?|music|sound|soundtrack|trending audio|transitions?|shot on|film(?:ed)? (?:on|with|at|in)|filmed|shoot (?:it|on|at|in)|handheld|tripod|lighting|natural light|vertical|9:16|16:9|1:1|4:5|aspect ratio|green screen|on-screen text|text on screen|lower third|end card|reference(?:s| video| videos)?|like the (?:reference|first|other|last)|other cuts?|the first cut|previous (?:video|cut)|cut(?:s)? (?:fast|quickly)|jump cuts?|close-?ups?|wide shots?|pov|selfie|ugc style|screen recording|screen capture|show (?:the|our|my) (?:app|product|face|team|store|shop|logo)|colores|couleurs|farben|cores|ロゴ|テロップ|字幕|色|BGM)\b/iu;
+  /\b(?:colou?rs?|palette|logo|safe (?:area|zone)s?|font|typeface|brand guidelines?|hex|#[0-9a-f]{3,6}|talking head|b-roll|broll|voice-?over|vo\b|captions?|subtitles?|music|sound|soundtrack|trending audio|transitions?|shot on|film(?:ed)? (?:on|with|at|in)|filmed|shoot (?:it|on|at|in)|handheld|tripod|lighting|natural light|vertical|9:16|16:9|1:1|4:5|aspect ratio|green screen|on-screen text|text on screen|lower third|end card|reference(?:s| video| videos)?|like the (?:reference|first|other|last)|other cuts?|the first cut|previous (?:video|cut)|cut(?:s)? (?:fast|quickly)|jump cuts?|close-?ups?|wide shots?|pov|selfie|ugc style|screen recording|screen capture|show (?:the|our|my) (?:app|product|face|team|store|shop|logo)|colores|couleurs|farben|cores|ロゴ|テロップ|字幕|色|BGM)\b/i;
 const SETTINGS_RE =
-  /^(?:(?:a|an|one|our|the|un|una|une|um|uma|ein|eine)\s+)?(?:(?:about|around|~)\s*)?(?:\d{1,3}\s*(?:-|‐|–)?\s*(?:seconds?|secs?|s|sec|segundos?|seg|secondes?|sekunden|minutes?|mins?|minutos?|minuten|秒|分)\b\.?\s*)?(?:(?:vertical|short-form|short|tiktok|instagram|ig|youtube|facebook|fb|reels?|shorts?|video|vídeo|vidéo|clip|ad|spot|post|in english|in spanish|in french|in german|in portuguese|in japanese|en español|en français|auf deutsch|em português|日本語で|動画|リール|ショート)\s*,?\s*)+$/iu;
-const DURATION_ONLY = /^(?:(?:about|around|~)\s*)?\d{1,3}\s*(?:-|‐|–)?\s*(?:seconds?|secs?|s|sec|segundos?|seg|secondes?|sekunden|minutes?|mins?|minutos?|minuten|秒|分)\b\.?$/iu;
+  /^(?:(?:a|an|one|our|the|un|una|une|um|uma|ein|eine)\s+)?(?:(?:about|around|~)\s*)?(?:\d{1,3}\s*(?:-|‐|–)?\s*(?:seconds?|secs?|s|sec|segundos?|seg|secondes?|sekunden|minutes?|mins?|minutos?|minuten|秒|分)\b\.?\s*)?(?:(?:vertical|short-form|short|tiktok|instagram|ig|youtube|facebook|fb|reels?|shorts?|video|vídeo|vidéo|clip|ad|spot|post|in english|in spanish|in french|in german|in portuguese|in japanese|en español|en français|auf deutsch|em português|日本語で|動画|リール|ショート)\s*,?\s*)+$/i;
+const DURATION_ONLY = /^(?:(?:about|around|~)\s*)?\d{1,3}\s*(?:-|‐|–)?\s*(?:seconds?|secs?|s|sec|segundos?|seg|secondes?|sekunden|minutes?|mins?|minutos?|minuten|秒|分)\b\.?$/i;
 const PLATFORM_WORD = /\b(tik\s?tok|instagram(?: reels?)?|reels?|youtube shorts|shorts|youtube|facebook(?: reels?)?)\b/i;
-const DURATION_WORD = /\b\d{1,3}\s*(?:-|‐|–)?\s*(?:seconds?|secs?|s|sec|segundos?|seg|secondes?|sekunden|minutes?|mins?|minutos?|minuten)\b|\d{1,3}\s*(?:秒|分)/iu;
+const DURATION_WORD = /\b\d{1,3}\s*(?:-|‐|–)?\s*(?:seconds?|secs?|s|sec|segundos?|seg|secondes?|sekunden|minutes?|mins?|minutos?|minuten)\b|\d{1,3}\s*(?:秒|分)/i;
 const FORMAT_WORD = /\b(before and after|before\/after|listicle|tutorial|how-to|step by step|myth vs\.? fact|storytime|day in the life|testimonial|ugc|comparison|antes y después|avant\/après|avant et après|vorher\/nachher|vorher und nachher|antes e depois|ビフォーアフター)\b/i;
 
 const PLUG_RE =
-  /\b(?:end(?:ing)?|close|closing|finish(?:ing)?|wrap(?:ping)? up)\s+(?:on|with)\s+(?:a\s+)?(?:plug|shout-?out|mention|call-?out)\s+(?:for|of|to)\s+(?:our\s+|my\s+|the\s+)?(.+)$|\b(?:plug|shout-?out)\s+(?:for|of)\s+(?:our\s+|my\s+|the\s+)?(.+)$|(?:termin(?:a|ando|er|ez)|acab(?:a|ando)|cerr(?:ar|ando)|finir|enden?|encerr(?:ar|ando)|terminar)\s+(?:con|avec|mit|com)\s+(?:una?\s+|un\s+|einem?\s+)?(?:mención|plug|pub|hinweis|menção)\s+(?:a|de|à|auf|para)\s+(?:nuestr[ao]\s+|notre\s+|unser(?:e|en)?\s+|nosso\s+|nossa\s+)?(.+)$/iu;
+  /\b(?:end(?:ing)?|close|closing|finish(?:ing)?|wrap(?:ping)? up)\s+(?:on|with)\s+(?:a\s+)?(?:plug|shout-?out|mention|call-?out)\s+(?:for|of|to)\s+(?:our\s+|my\s+|the\s+)?(.+)$|\b(?:plug|shout-?out)\s+(?:for|of)\s+(?:our\s+|my\s+|the\s+)?(.+)$|(?:termin(?:a|ando|er|ez)|acab(?:a|ando)|cerr(?:ar|ando)|finir|enden?|encerr(?:ar|ando)|terminar)\s+(?:con|avec|mit|com)\s+(?:una?\s+|un\s+|einem?\s+)?(?:mención|plug|pub|hinweis|menção)\s+(?:a|de|à|auf|para)\s+(?:nuestr[ao]\s+|notre\s+|unser(?:e|en)?\s+|nosso\s+|nossa\s+)?(.+)$/i;
 const END_WITH_RE =
-  /^(?:(?:please\s+)?(?:end|close|finish|wrap up|sign off)\s+(?:on|with)|the (?:video|reel|ad) (?:should )?(?:ends?|closes?) (?:on|with)|last line|final line|termina con|acaba con|finis avec|termine avec|ende mit|schließe mit|termine com|finalize com)\s*[:：]?\s*(.+)$|^最後(?:に|は)(.+)$/iu;
+  /^(?:(?:please\s+)?(?:end|close|finish|wrap up|sign off)\s+(?:on|with)|the (?:video|reel|ad) (?:should )?(?:ends?|closes?) (?:on|with)|last line|final line|termina con|acaba con|finis avec|termine avec|ende mit|schließe mit|termine com|finalize com)\s*[:：]?\s*(.+)$|^最後(?:に|は)(.+)$/i;
 const OVERLAY_REQ_RE =
-  /^(?:(?:final|last|closing) (?:overlay|on-screen text|text|card|frame|screen)|end ?card|end screen|overlay at the end|texto final|texte final|endkarte|texto da tela final|最後のテロップ)\s*(?:says?|reads?|should (?:say|read)|with|shows?|=|:|：)\s*(.+)$/iu;
+  /^(?:(?:final|last|closing) (?:overlay|on-screen text|text|card|frame|screen)|end ?card|end screen|overlay at the end|texto final|texte final|endkarte|texto da tela final|最後のテロップ)\s*(?:says?|reads?|should (?:say|read)|with|shows?|=|:|：)\s*(.+)$/i;
 const MUST_SAY_RE =
-  /^(?:(?:you )?must (?:say|include|mention)|(?:make sure to|be sure to|always) (?:say|mention|include)|say (?:exactly|this)|include the line|the line|mandatory line|legal line|disclaimer|must-say|debe decir|incluye la frase|doit dire|muss sagen|deve dizer|必ず)\s*(?:the line|the phrase|that|exactly)?\s*[:：]?\s*(.+)$/iu;
+  /^(?:(?:you )?must (?:say|include|mention)|(?:make sure to|be sure to|always) (?:say|mention|include)|say (?:exactly|this)|include the line|the line|mandatory line|legal line|disclaimer|must-say|debe decir|incluye la frase|doit dire|muss sagen|deve dizer|必ず)\s*(?:the line|the phrase|that|exactly)?\s*[:：]?\s*(.+)$/i;
 
 const TEACH_RE = /^((?:please\s+)?(?:teach|show|explain to|walk)\s+(?:viewers|people|the audience|followers|beginners|kids|them|everyone)(?:\s+through)?)\s+(how to .+|how .+)$/i;
 const SHOW_HOW_RE = /^((?:please\s+)?(?:show|explain|highlight|demonstrate|emphasi[sz]e|stress|point out)\s+(?:how|that|why))\s+(.+)$/i;
 const EN_VERB = /\b(?:is|are|was|were|be|has|have|had|do|does|did|can|could|will|would|should|get|gets|make|makes|help|helps|let|lets|ships|saves|takes|wastes|lose|loses|need|needs|want|wants|use|uses|go|goes|keep|keeps|run|runs|love|loves)\b|\w+ed\b/i;
 const AVOID_RE =
-  /^(?:avoid|don't|dont|do not|never|no mention|without mentioning|please don't|evita|evitar|no digas|no menciones|no decir|éviter|évitez|ne (?:dites|mentionnez|parlez) pas|ne pas|vermeide|vermeiden|sag nicht|erwähne nicht|nicht (?:sagen|erwähnen)|evite|não (?:diga|mencione|fale|use)|避け|禁止|言わない)/iu;
+  /^(?:avoid|don't|dont|do not|never|no mention|without mentioning|please don't|evita|evitar|no digas|no menciones|no decir|éviter|évitez|ne (?:dites|mentionnez|parlez) pas|ne pas|vermeide|vermeiden|sag nicht|erwähne nicht|nicht (?:sagen|erwähnen)|evite|não (?:diga|mencione|fale|use)|避け|禁止|言わない)/i;
 const NO_CLAIM_RE = /^(?:no|sin|pas de|keine|sem)\s+(?:\S+\s+){0,3}(?:claims?|promises?|guarantees?|jargon|prices?|pricing|emojis?|hashtags?|swearing|competitors?|afirmaciones|promesas|allégations|versprechen|promessas)\b/i;
 
 const PAIN_RE =
-  /\b(tired of|sick of|struggl\w*|fed up|frustrat\w*|hate|can't stand|problem|pain|lose|loses|losing|lost|waste|wastes|wasting|wasted|spend hours|hours a week|stress\w*|overwhelm\w*|annoy\w*|hard to|difficult|mess|messy|chaos|headache|nightmare|expensive|slow|bitter|dull|dry|uneven|cansad\w*|problema|pierden|pierde|perder|marre|galère|perdent|perdre|verlieren|verliert|ärger|genervt|perdem|perder|sofr\w*|dificil|difícil)\b|悩み|悩む|面倒|大変|時間がかかる|失う/iu;
+  /\b(tired of|sick of|struggl\w*|fed up|frustrat\w*|hate|can't stand|problem|pain|lose|loses|losing|lost|waste|wastes|wasting|wasted|spend hours|hours a week|stress\w*|overwhelm\w*|annoy\w*|hard to|difficult|mess|messy|chaos|headache|nightmare|expensive|slow|bitter|dull|dry|uneven|cansad\w*|problema|pierden|pierde|perder|marre|galère|perdent|perdre|verlieren|verliert|ärger|genervt|perdem|perder|sofr\w*|dificil|difícil)\b|悩み|悩む|面倒|大変|時間がかかる|失う/i;
 const PROOF_RE =
-  /\b(used by|trusted by|loved by|rated|award\w*|certified|reviews?|testimonials?|clinically|proven|customers|users|clients|members|downloads|sold|installs|five-star|5-star|★|\d(?:\.\d)?\s?\/\s?5|usado por|utilisé par|genutzt von|usado por|clientes|utilisateurs|kunden|nutzer|avaliações|reseñas|avis|bewertungen)\b|\d[\d,.]*\+?\s+(?:restaurants|shops|stores|teams|companies|businesses|families|parents|people|runners|cafés|cafes|brands|agencies|schools|clinics|hotels|homes|users|customers|members)|店舗|導入|利用者|件のレビュー/iu;
-const OFFER_RE = /\d+\s?%\s?(?:off|de descuento|de réduction|rabatt|de desconto)|\bdiscount|\bcoupon|\bpromo code|\bcode\s+[A-Z0-9]{3,}|free shipping|free trial|buy one|bogo|\bsale\b|\bdeal\b|descuento|réduction|rabatt|desconto|oferta|offre|angebot|割引|オフ|無料体験|クーポン/iu;
-const DEADLINE_RE = /\b(?:today only|ends? (?:on |this |at )?\w+|until \w+|this week only|limited time|last chance|while (?:stocks|supplies) last|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the end of)|solo hoy|hasta el|jusqu'au|nur (?:heute|bis)|só hoje|até (?:o|a)?)\b|本日限り|期間限定|まで/iu;
-const PRICE_RE = /[$€£¥]\s?\d|\d\s?(?:€|\$|usd|eur|dollars?|euros?|円)\b|\bfrom \$|\bonly \$/iu;
-const FEATURE_RE = /\b(integrates?|includes?|comes with|has|have|features?|supports?|syncs?|works with|built-in|made (?:with|from|of)|contains?|ships|delivers?|uses|runs on|connects?|tracks?|lets you|automatically|incluye|integra|intègre|inclut|enthält|integriert|inclui|integra)\b|機能|搭載|対応/iu;
-const BENEFIT_RE = /\b(save|saves|saving|so you|so that|never again|no more|without|faster|easier|better|more time|less time|in minutes|in seconds|finally|enjoy|feel|get back|ahorra|más fácil|sin|économise|plus facile|sans|spart|einfacher|ohne|economiza|mais fácil|sem)\b|簡単|時短|できる/iu;
+  /\b(used by|trusted by|loved by|rated|award\w*|certified|reviews?|testimonials?|clinically|proven|customers|users|clients|members|downloads|sold|installs|five-star|5-star|★|\d(?:\.\d)?\s?\/\s?5|usado por|utilisé par|genutzt von|usado por|clientes|utilisateurs|kunden|nutzer|avaliações|reseñas|avis|bewertungen)\b|\d[\d,.]*\+?\s+(?:restaurants|shops|stores|teams|companies|businesses|families|parents|people|runners|cafés|cafes|brands|agencies|schools|clinics|hotels|homes|users|customers|members)|店舗|導入|利用者|件のレビュー/i;
+const OFFER_RE = /\d+\s?%\s?(?:off|de descuento|de réduction|rabatt|de desconto)|\bdiscount|\bcoupon|\bpromo code|\bcode\s+[A-Z0-9]{3,}|free shipping|free trial|buy one|bogo|\bsale\b|\bdeal\b|descuento|réduction|rabatt|desconto|oferta|offre|angebot|割引|オフ|無料体験|クーポン/i;
+const DEADLINE_RE = /\b(?:today only|ends? (?:on |this |at )?\w+|until \w+|this week only|limited time|last chance|while (?:stocks|supplies) last|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the end of)|solo hoy|hasta el|jusqu'au|nur (?:heute|bis)|só hoje|até (?:o|a)?)\b|本日限り|期間限定|まで/i;
+const PRICE_RE = /[$€£¥]\s?\d|\d\s?(?:€|\$|usd|eur|dollars?|euros?|円)\b|\bfrom \$|\bonly \$/i;
+const FEATURE_RE = /\b(integrates?|includes?|comes with|has|have|features?|supports?|syncs?|works with|built-in|made (?:with|from|of)|contains?|ships|delivers?|uses|runs on|connects?|tracks?|lets you|automatically|incluye|integra|intègre|inclut|enthält|integriert|inclui|integra)\b|機能|搭載|対応/i;
+const BENEFIT_RE = /\b(save|saves|saving|so you|so that|never again|no more|without|faster|easier|better|more time|less time|in minutes|in seconds|finally|enjoy|feel|get back|ahorra|más fácil|sin|économise|plus facile|sans|spart|einfacher|ohne|economiza|mais fácil|sem)\b|簡単|時短|できる/i;
 
 const LABEL_FIELDS: [RegExp, BriefField | "story" | "ignored_label"][] = [
   [/^(?:brand|product|company|app|brand name|product name|client|business|marca|producto|produto|produit|marque|produkt|marke|firma|empresa|ブランド|商品|製品|サービス)$/i, "product"],
@@ -176,8 +176,8 @@ const STORY_ROLE: [RegExp, string][] = [
 ];
 
 const PHYSICAL_RE =
-  /\b(soil|potting mix|compost|fertili[sz]er|coffee|beans|tea|latte|matcha|drink|juice|snack|bar|chocolate|cookie|bread|sourdough|sauce|wine|beer|serum|cream|moisturi[sz]er|shampoo|lipstick|sunscreen|cleanser|candle|soap|shoes?|sneakers?|shirt|hoodie|jacket|dress|bag|backpack|bottle|mug|pan|knife|blender|lamp|chair|desk|mattress|pillow|toy|watch|headphones|earbuds|charger|phone case|bike|supplement|protein|vitamins?|capsules?|kit|box|12-pack|pack|cans?|jar|café|caf[eé] molido|sérum|crème|bougie|savon|chaussures|kaffee|creme|kerze|seife|schuhe|café|creme|vela|sabão|tênis|ラテ|コーヒー|抹茶|お茶|パン|石けん|化粧水|美容液|土)\b/iu;
-const SOFTWARE_RE = /\b(app|apps|software|saas|platform|dashboard|tool|online|plugin|extension|crm|api|ai|website|planning|scheduling|rota|booking system|subscription app|newsletter|course|aplicación|logiciel|plataforma|plateforme|plattform|aplicativo)\b|アプリ|ソフト|サイト|ツール/iu;
+  /\b(soil|potting mix|compost|fertili[sz]er|coffee|beans|tea|latte|matcha|drink|juice|snack|bar|chocolate|cookie|bread|sourdough|sauce|wine|beer|serum|cream|moisturi[sz]er|shampoo|lipstick|sunscreen|cleanser|candle|soap|shoes?|sneakers?|shirt|hoodie|jacket|dress|bag|backpack|bottle|mug|pan|knife|blender|lamp|chair|desk|mattress|pillow|toy|watch|headphones|earbuds|charger|phone case|bike|supplement|protein|vitamins?|capsules?|kit|box|12-pack|pack|cans?|jar|café|caf[eé] molido|sérum|crème|bougie|savon|chaussures|kaffee|creme|kerze|seife|schuhe|café|creme|vela|sabão|tênis|ラテ|コーヒー|抹茶|お茶|パン|石けん|化粧水|美容液|土)\b/i;
+const SOFTWARE_RE = /\b(app|apps|software|saas|platform|dashboard|tool|online|plugin|extension|crm|api|ai|website|planning|scheduling|rota|booking system|subscription app|newsletter|course|aplicación|logiciel|plataforma|plateforme|plattform|aplicativo)\b|アプリ|ソフト|サイト|ツール/i;
 
 const LIST_OF = {
   offer: "offer", pain: "pains", benefit: "benefits", feature: "features", proof: "proof", price: "prices",
@@ -227,12 +227,15 @@ function isToneText(t: string, lang: string): boolean {
   return toneHits === ws.length && ws.some((w) => !/^(?:and|y|et|und|e|or|o|ou|oder|but|not|no|very|super|a|bit|little|slightly|más|plus|mais|mehr)$/.test(w));
 }
 
+const DURATION_WORD_G = new RegExp(DURATION_WORD.source, "giu");
+const PLATFORM_WORD_G = new RegExp(PLATFORM_WORD.source, "gi");
+
 /** True when nothing but platform, length, format and language words is left. */
 function isSettingsOnly(s: string): boolean {
   const rest = s
-    .replace(new RegExp(DURATION_WORD.source, "giu"), " ")
-    .replace(new RegExp(PLATFORM_WORD.source, "gi"), " ")
-    .replace(/\b(?:a|an|one|our|the|un|una|une|um|uma|ein|eine|vertical|short-form|short|video|vídeo|vidéo|clip|ad|spot|post|format|in english|in spanish|in french|in german|in portuguese|in japanese|en español|en français|auf deutsch|em português|about|around|long|max|maximum|de|para|pour|für|para)\b|日本語で|動画|リール|ショート|の|で/giu, " ")
+    .replace(DURATION_WORD_G, " ")
+    .replace(PLATFORM_WORD_G, " ")
+    .replace(/\b(?:a|an|one|our|the|un|una|une|um|uma|ein|eine|vertical|short-form|short|video|vídeo|vidéo|clip|ad|spot|post|format|in english|in spanish|in french|in german|in portuguese|in japanese|en español|en français|auf deutsch|em português|about|around|long|max|maximum|de|para|pour|für|para)\b|日本語で|動画|リール|ショート|の|で/gi, " ")
     .replace(/[\s,.;:!?·|/–—。、！？-]+/gu, "");
   return rest === "" && /[\p{L}\d]/u.test(s);
 }

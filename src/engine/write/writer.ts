@@ -55,7 +55,7 @@ const EN_GERUND: Record<string, string> = {
 };
 const PARTICIPLE = /^(?:used|trusted|loved|chosen|rated|backed|recommended|certified|approved)\b/i;
 const PAIN_LEAD = /^(?:(?:are you |still |you're |you are |always )?(?:tired of|sick of|fed up with|struggling with|frustrated (?:with|by)|done with|hate|hating)\s+)/i;
-const NUM_PHRASE = /\b\d[\d,.]*\+?\s+(?:hours?|minutes?|mins?|days?|weeks?|months?|years?|dollars?|euros?|pounds?|percent|horas?|minutos?|días?|heures?|jours?|stunden|minuten|tage|dias?)(?:\s+(?:a|per|every|each|al|por|par|pro|por)\s+(?:day|week|month|year|shift|día|semana|mes|año|jour|semaine|mois|tag|woche|monat|dia|mês))?|[$€£]\s?\d[\d,.]*(?:\s?(?:a|per)\s+(?:day|week|month|year))?|\d+\s?%|\d+時間|\d+分/iu;
+const NUM_PHRASE = /\b\d[\d,.]*\+?\s+(?:hours?|minutes?|mins?|days?|weeks?|months?|years?|dollars?|euros?|pounds?|percent|horas?|minutos?|días?|heures?|jours?|stunden|minuten|tage|dias?)(?:\s+(?:a|per|every|each|al|por|par|pro|por)\s+(?:day|week|month|year|shift|día|semana|mes|año|jour|semaine|mois|tag|woche|monat|dia|mês))?|[$€£]\s?\d[\d,.]*(?:\s?(?:a|per)\s+(?:day|week|month|year))?|\d+\s?%|\d+時間|\d+分/i;
 
 /** A fact ready to be framed: trimmed, first letter lowered unless it is a name, no end punctuation. */
 function factBody(s: string, lang: EngineLanguage, keep: readonly string[]): string {
@@ -382,7 +382,7 @@ export function createWriter(m: BriefModel, lang: EngineLanguage, patternId: str
 /** At most 60 characters, cut only at a phrase boundary (comma, colon, dash, "for/with/when"). */
 export function cutTitle(t: string): string {
   if (Array.from(t).length <= 60) return t;
-  const bounds = [...t.matchAll(/[,:;·]\s|\s[-–—]\s|\s(?=(?:for|with|when|that|and|in|to|para|con|pour|avec|für|mit|com|que)\s)/giu)].map((x) => x.index ?? 0).filter((i) => i > 8 && i <= 60);
+  const bounds = [...t.matchAll(/[,:;·]\s|\s[-–—]\s|\s(?=(?:for|with|when|that|and|in|to|para|con|pour|avec|für|mit|com|que)\s)/gi)].map((x) => x.index ?? 0).filter((i) => i > 8 && i <= 60);
   const at = bounds.length ? bounds[bounds.length - 1]! : -1;
   return at > 0 ? t.slice(0, at).trim() : "";
 }
