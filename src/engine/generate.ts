@@ -290,6 +290,9 @@ function renderScenes(plan: Plan, variant: number): EngineScene[] {
   const ctaIdx = slots.findIndex((s) => s.kind === "cta");
   if (hookIdx >= 0) {
     const budget = Math.min(HOOK_MAX_WORDS, wordBudget(slots[hookIdx]!.duration));
+    // The engine's own hook families fill {pain} with a noun phrase; the model's pains are clauses.
+    // Its {topic} is the old analysis' cut of the first sentence: the model's topic or product instead.
+    const hookCtx: ComposeContext = { ...ctx, pattern: { ...plan.pattern, hook: plan.pattern.hook === "pain" ? "generic" : plan.pattern.hook }, a: { ...a, pain: undefined, topic: plan.model.product ? (plan.model.topic ?? plan.model.product) : (a.topic ?? plan.model.topic) } };
     const grounded = plan.writer.hooks.filter(
       (h) => fits(h, budget) && !startsWithThroatClearing(h) && !mentionsAvoided(h, a.avoidTerms, a.avoidPrices) && !taken.has(normKey(h)),
     );
@@ -299,9 +302,9 @@ function renderScenes(plan: Plan, variant: number): EngineScene[] {
       ? variant === 0
         ? top[mod(seed, top.length)]!
         : grounded[mod(seed + variant, grounded.length)]!
-      : composeHook(ctx, wordBudget(slots[hookIdx]!.duration), taken, variant);
+      : composeHook(hookCtx, wordBudget(slots[hookIdx]!.duration), taken, variant);
     if (grounded.length > 0 && variant > 0 && scripts[hookIdx] === top[mod(seed, top.length)] && grounded.length === 1) {
-      scripts[hookIdx] = composeHook(ctx, wordBudget(slots[hookIdx]!.duration), taken, variant);
+      scripts[hookIdx] = composeHook(hookCtx, wordBudget(slots[hookIdx]!.duration), taken, variant);
     }
     taken.add(normKey(scripts[hookIdx]!));
   }

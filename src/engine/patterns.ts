@@ -165,7 +165,7 @@ const CONTRAST_WORDS: [RegExp, string][] = [
 const INTENTS: [RegExp, string, string][] = [
   [/\b\d+\s?%\s?off\b|\bdiscount\b|\bsale\b|\bdeal\b|\bpromo(?:tion)? code\b|\bcoupon\b|\blimited[- ]time\b|\bfree shipping\b|\bbuy one\b|\bbogo\b|\bdescuento\b|\boferta\b|\bréduction\b|\bsoldes\b|\brabatt\b|\bangebot\b|\bdesconto\b|\bpromoção\b|セール|割引|クーポン/i, "direct-response", "offer"],
   [/\blaunch(?:ing|es)?\b|\bintroducing\b|\bjust dropped\b|\bnow available\b|\bpre-?order\b|\bnew (?:product|app|collection|feature|flavou?r|menu)\b|\blanza(?:miento|mos)\b|\bnuevo\b|\blancement\b|\bnouveau\b|\bnouvelle\b|\bneu(?:e|er|es)?\b|\blançamento\b|\bnov[oa]\b|新発売|新登場|ローンチ/i, "aida", "launch"],
-  [/\btired of\b|\bsick of\b|\bstruggl\w*\b|\bproblem\b|\bfrustrat\w*\b|\bpain\b|\bhate\b|\bwast(?:e|ing)\b|\bcansad[oa]s?\b|\bproblema\b|\bmarre\b|\bproblème\b|\bgenervt\b|\bärger\b|\bdor\b|悩み|困って/i, "problem-agitate-solve", "pain"],
+  [/\btired of\b|\bsick of\b|\bstruggl\w*\b|\bproblem\b|\bfrustrat\w*\b|\bpain(?! au| de| d'| aux| complet| perdu)\b|\bhate\b|\bwast(?:e|ing)\b|\bcansad[oa]s?\b|\bproblema\b|\bmarre\b|\bproblème\b|\bgenervt\b|\bärger\b|\bdor\b|悩み|困って/i, "problem-agitate-solve", "pain"],
 ];
 
 export interface PatternChoice {

@@ -120,6 +120,7 @@ const MUST_SAY_RE =
   /^(?:(?:you )?must (?:say|include|mention)|(?:make sure to|be sure to|always) (?:say|mention|include)|say (?:exactly|this)|include the line|the line|mandatory line|legal line|disclaimer|must-say|debe decir|incluye la frase|doit dire|muss sagen|deve dizer|必ず)\s*(?:the line|the phrase|that|exactly)?\s*[:：]?\s*(.+)$/i;
 
 const TEACH_RE = /^((?:please\s+)?(?:teach|show|explain to|walk)\s+(?:viewers|people|the audience|followers|beginners|kids|them|everyone)(?:\s+through)?)\s+(how to .+|how .+)$/i;
+const CTA_VERB = /^(?:follow|subscribe|shop|order|book|visit|call|download|sign up|join|buy|enroll|register|comment|tap|click|grab|pre-order|sígue(?:me|nos)|suscríbete|compra|pide|reserva|abonne-toi|abonnez-vous|commande[zr]?|réserve[zr]?|folge|abonniere|bestelle|buche|siga|inscreva-se|compre|peça|reserve)\b/i;
 const SHOW_HOW_RE = /^((?:please\s+)?(?:show|explain|highlight|demonstrate|emphasi[sz]e|stress|point out)\s+(?:how|that|why))\s+(.+)$/i;
 const EN_VERB = /\b(?:is|are|was|were|be|has|have|had|do|does|did|can|could|will|would|should|get|gets|make|makes|help|helps|let|lets|ships|saves|takes|wastes|lose|loses|need|needs|want|wants|use|uses|go|goes|keep|keeps|run|runs|love|loves)\b|\w+ed\b/i;
 const AVOID_RE =
@@ -127,7 +128,7 @@ const AVOID_RE =
 const NO_CLAIM_RE = /^(?:no|sin|pas de|keine|sem)\s+(?:\S+\s+){0,3}(?:claims?|promises?|guarantees?|jargon|prices?|pricing|emojis?|hashtags?|swearing|competitors?|afirmaciones|promesas|allégations|versprechen|promessas)\b/i;
 
 const PAIN_RE =
-  /\b(tired of|sick of|struggl\w*|fed up|frustrat\w*|hate|can't stand|problem|pain|lose|loses|losing|lost|waste|wastes|wasting|wasted|spend hours|hours a week|stress\w*|overwhelm\w*|annoy\w*|hard to|difficult|mess|messy|chaos|headache|nightmare|expensive|slow|bitter|dull|dry|uneven|cansad\w*|problema|pierden|pierde|perder|marre|galère|perdent|perdre|verlieren|verliert|ärger|genervt|perdem|perder|sofr\w*|dificil|difícil)\b|悩み|悩む|面倒|大変|時間がかかる|失う/i;
+  /\b(tired of|sick of|struggl\w*|fed up|frustrat\w*|hate|can't stand|problem|lose|loses|losing|lost|waste|wastes|wasting|wasted|spend hours|hours a week|stress\w*|overwhelm\w*|annoy\w*|hard to|difficult|mess|messy|chaos|headache|nightmare|expensive|slow|bitter|dull|dry|uneven|cansad\w*|problema|pierden|pierde|perder|marre|galère|perdent|perdre|verlieren|verliert|ärger|genervt|perdem|perder|sofr\w*|dificil|difícil)\b|悩み|悩む|面倒|大変|時間がかかる|失う/i;
 const PROOF_RE =
   /\b(used by|trusted by|loved by|rated|award\w*|certified|reviews?|testimonials?|clinically|proven|customers|users|clients|members|downloads|sold|installs|five-star|5-star|★|\d(?:\.\d)?\s?\/\s?5|usado por|utilisé par|genutzt von|usado por|clientes|utilisateurs|kunden|nutzer|avaliações|reseñas|avis|bewertungen)\b|\d[\d,.]*\+?\s+(?:restaurants|shops|stores|teams|companies|businesses|families|parents|people|runners|cafés|cafes|brands|agencies|schools|clinics|hotels|homes|users|customers|members)|店舗|導入|利用者|件のレビュー/i;
 const OFFER_RE = /\d+\s?%\s?(?:off|de descuento|de réduction|rabatt|de desconto)|\bdiscount|\bcoupon|\bpromo code|\bcode\s+[A-Z0-9]{3,}|free shipping|free trial|buy one|bogo|\bsale\b|\bdeal\b|descuento|réduction|rabatt|desconto|oferta|offre|angebot|割引|オフ|無料体験|クーポン/i;
@@ -590,6 +591,20 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
         first = false;
         continue;
       }
+      if (lang === "ja" && /\d+\s*(?:秒|分)/.test(sentence) && /動画|リール|ショート/.test(sentence)) {
+        // 「パン屋「こむぎ堂」の30秒動画。」: the settings, and the quoted name is the product.
+        const q = /「([^」]{1,20})」/.exec(sentence)?.[1];
+        if (q) m.product ??= q;
+        const list = /[：:]\s*(.+)$/.exec(sentence)?.[1];
+        if (list && analysis.count) {
+          const at = list.indexOf(`${analysis.count.n}つの`);
+          if (at > 0) m.topic ??= list.slice(0, at).trim();
+        }
+        m.settings.duration ??= /\d+\s*(?:秒|分)/.exec(sentence)?.[0];
+        put(sentence, "settings", "request");
+        first = false;
+        continue;
+      }
       if (isSettingsOnly(sentence)) {
         if (PLATFORM_WORD.test(sentence)) m.settings.platform ??= PLATFORM_WORD.exec(sentence)?.[0];
         if (DURATION_WORD.test(sentence)) m.settings.duration ??= DURATION_WORD.exec(sentence)?.[0];
@@ -626,11 +641,24 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
   if (m.product && m.topic && normKey(m.topic) === normKey(m.product)) m.topic = undefined;
   m.topic ??= analysis.topic && !m.product && !(m.product && normKey(analysis.topic).startsWith(normKey(m.product))) ? analysis.topic : undefined;
   if (!m.cta.text && analysis.cta.line && !m.cta.plug) setCta(analysis.cta.line);
+  if (!m.cta.text && !m.cta.plug) {
+    // The brief's last imperative to act ("Follow Petal & Stem for more.") is its call to action.
+    for (const list of [m.features, m.benefits]) {
+      const i = list.findIndex((f) => CTA_VERB.test(f) && words(f).length <= 10);
+      if (i < 0) continue;
+      const line = list.splice(i, 1)[0]!;
+      setCta(line);
+      const span = m.spans.find((x) => normKey(x.text) === normKey(line));
+      if (span) span.field = "cta";
+      break;
+    }
+  }
   m.cta.code ??= analysis.cta.code;
   m.cta.url ??= analysis.cta.url;
   m.cta.phone ??= analysis.cta.phone;
   if (m.cta.text && m.cta.plug) m.cta.plug = false;
-  if (!m.title && analysis.title && !m.topic) m.title = analysis.title;
+  // The old analysis' title is a cut of the request sentence: trusted only for spaced scripts.
+  if (!m.title && analysis.title && !m.topic && !/[\u3040-\u30ff\u4e00-\u9fff]/.test(analysis.title)) m.title = analysis.title;
   for (const n of extractNumbers(m.prices.join(" "))) pushUnique(m.prices, n);
 
   const scope = `${m.product ?? ""} ${m.productWhat ?? ""} ${m.topic ?? ""} ${[...m.features, ...m.benefits].join(" ")}`;

@@ -61,6 +61,8 @@ const NUM_PHRASE = /\b\d[\d,.]*\+?\s+(?:hours?|minutes?|mins?|days?|weeks?|month
 function factBody(s: string, lang: EngineLanguage, keep: readonly string[]): string {
   let t = s.trim().replace(/[.!。！]+$/u, "").trim();
   if (lang === "ja") return t.replace(/[、]$/u, "");
+  // German capitalises its nouns: a fact's first word keeps its case.
+  if (lang === "de") return t;
   const first = t.split(/\s+/)[0] ?? "";
   const isName = keep.some((k) => k && first.startsWith(k.split(/\s+/)[0] ?? "\u0000")) || /^\p{Lu}{2,}|^\p{Ll}+\p{Lu}/u.test(first) || first === "I";
   if (!isName) t = t.charAt(0).toLowerCase() + t.slice(1);
@@ -70,7 +72,7 @@ function factBody(s: string, lang: EngineLanguage, keep: readonly string[]): str
 function jaEnding(x: string): string {
   // A noun phrase needs a copula to stand as a sentence; a clause already ends on a verb or adjective.
   if (/(?:使用|採用|配合|搭載|対応|開発|販売|提供|実現|改善|解消|使用中)$/u.test(x)) return `${x}しています`;
-  return /(?:る|た|す|い|だ|ない|ん|よ|ね|う|く|て|で|ます|です|ません)$/u.test(x) ? x : `${x}です`;
+  return /(?:る|た|す|い|だ|ない|ん|よ|ね|う|く|ぐ|つ|ぬ|ぶ|む|て|で|ます|です|ません)$/u.test(x) ? x : `${x}です`;
 }
 
 function fill(tpl: string, slots: Record<string, string | number | undefined>): string | null {
@@ -176,10 +178,11 @@ export function createWriter(m: BriefModel, lang: EngineLanguage, patternId: str
   if (painGerund) for (const t of bank.hooks.painQuestion) addHook(t, { gerund: painGerund });
   if (numPhrase && m.pains.length) for (const t of bank.hooks.numberPain) addHook(t, { num: numPhrase });
   if (painNp) for (const t of bank.hooks.question) addHook(t, { pain: lang === "ja" ? painNp : body(painNp) });
-  if (count && topic) {
-    const nouns = lang === "ja" ? count.noun : count.noun.toLowerCase();
+  if (count && topic && !normKey(topic).includes(normKey(`${count.n}`))) {
+    const nouns = lang === "ja" ? count.noun : lang === "de" ? capitalize(count.noun) : count.noun.toLowerCase();
     const topicPrep = /^\p{L}+ing\b/u.test(topic) ? `when ${topic}` : `with ${topic}`;
-    for (const t of negative ? bank.hooks.list : bank.hooks.listPositive) addHook(t, { n: count.n, nouns, topic: lang === "ja" ? topic : body(topic), topicPrep });
+    if (lang === "ja") addHook(negative ? "{phrase}、やりがちです。" : "{phrase}、保存して。", { phrase: jaListPhrase(topic, count.n, count.noun) });
+    else for (const t of negative ? bank.hooks.list : bank.hooks.listPositive) addHook(t, { n: count.n, nouns, topic: body(topic), topicPrep });
   }
   if (proofNum && /^(?:used|trusted|loved|rated|chosen|backed|made|built)\b/i.test(proofNum)) {
     for (const t of bank.hooks.proof) addHook(t, { proof: proofNum.replace(/[.!]+$/, ""), proofnum: undefined });
@@ -362,15 +365,21 @@ export function createWriter(m: BriefModel, lang: EngineLanguage, patternId: str
     if (m.title) cands.push(m.title);
     if (count && topic) {
       const countWords = `${count.n} ${count.noun}`;
-      cands.push(normKey(topic).includes(normKey(countWords)) ? topic : count.phrase && normKey(count.phrase).includes(normKey(topic)) ? count.phrase : `${count.n} ${count.noun}: ${topic}`);
+      cands.push(
+        lang === "ja"
+          ? jaListPhrase(topic, count.n, count.noun)
+          : normKey(topic).includes(normKey(countWords)) ? topic : count.phrase && normKey(count.phrase).includes(normKey(topic)) ? count.phrase : `${count.n} ${count.noun}: ${topic}`,
+      );
     }
-    if (P && m.productWhat && !/\b(?:brand|product|company|business|app)$/i.test(m.productWhat)) cands.push(lang === "ja" ? `${P}：${m.productWhat}` : `${P}: ${m.productWhat}`);
+    if (P && m.productWhat && !normKey(m.productWhat).includes(normKey(P)) && !/\b(?:brand|product|company|business|app)$/i.test(m.productWhat)) cands.push(lang === "ja" ? `${P}：${m.productWhat}` : `${P}: ${m.productWhat}`);
     if (P && topic && !count) cands.push(`${P}: ${topic}`);
     if (topic) cands.push(topic);
     if (P) cands.push(P);
     cands.push(fallback);
     for (const c of cands) {
-      const t = cutTitle(capitalize(c.replace(/[.。!]+$/u, "").trim()));
+      // "20 segundos para la panadería La Espiga": the length is a setting, not part of the title.
+      const bare = c.replace(/^\d{1,3}\s*(?:s|sec|secs|seconds?|segundos?|secondes?|sekunden|秒)\b\s*(?:para|pour|für|for|de|do|da)?\s*/i, "");
+      const t = cutTitle(capitalize(bare.replace(/[.。!]+$/u, "").trim()));
       if (t) return P && count && !normKey(t).includes(normKey(P)) && Array.from(t).length + P.length + 3 <= 60 ? `${t} · ${P}` : t;
     }
     return fallback;
@@ -411,13 +420,21 @@ const VERDICT: Record<string, string> = {
   ja: "結論、{A}か{B}かは、何を重視するか次第です。",
 };
 
+/** "朝を楽にする3つのコツ" (a verb or adjective modifies the noun directly), "冬の3つのコツ" (a noun takes の). */
+function jaListPhrase(topic: string, n: number, noun: string): string {
+  const t = topic.replace(/[：:、。]+$/u, "");
+  return `${t}${/(?:る|い|た|な)$/u.test(t) ? "" : "の"}${n}つの${noun}`;
+}
+
 /** At most `max` words, cut at a phrase boundary when there is one ("a day at our tea farm"). */
 function shortPhrase(s: string, max: number): string {
   const t = s.replace(/[.!?。]+$/u, "").trim();
   const ws = t.split(/\s+/);
   if (ws.length <= max) return t;
   for (let i = max; i >= 2; i--) if (/^(?:in|at|for|with|on|from|by|that|who|which|nobody|and|,)$/i.test(ws[i] ?? "") || /,$/.test(ws[i - 1] ?? "")) return ws.slice(0, i).join(" ").replace(/,$/, "");
-  return ws.slice(0, max).join(" ");
+  const cut = ws.slice(0, max);
+  while (cut.length > 2 && /^(?:a|an|the|of|to|in|at|for|with|on|and|or|our|my|your)$/i.test(cut[cut.length - 1] ?? "")) cut.pop();
+  return cut.join(" ");
 }
 
 const OPENERS = new Set(["interest", "setup", "value", "context", "struggle"]);
