@@ -20,6 +20,25 @@ export const PLATFORMS = ["tiktok", "youtube_shorts", "instagram_reels", "facebo
 export type Platform = (typeof PLATFORMS)[number];
 
 /** Frame shapes a storyboard is drawn in: vertical for TikTok, Shorts and Reels, 16:9 for YouTube. */
+/** A storyboard's review: draft → in review → approved or changes requested (docs/preview.md). */
+export const APPROVAL_STATES = ["draft", "in_review", "approved", "changes_requested"] as const;
+export type ApprovalState = (typeof APPROVAL_STATES)[number];
+/**
+ * Where the owner may move a storyboard's approval from: sent for review from a draft; decided
+ * (approved or changes requested) while in review; sent back to review or to draft after that.
+ */
+export const APPROVAL_TRANSITIONS: Record<ApprovalState, readonly ApprovalState[]> = {
+  draft: ["in_review"],
+  in_review: ["approved", "changes_requested", "draft"],
+  approved: ["in_review", "draft"],
+  changes_requested: ["in_review", "draft"],
+};
+/** Review comments: a comment's text, the name a reviewer signs it with, comments per scene (a bound on what a leaked comment link can write). */
+export const REVIEW_LIMITS = { commentBody: 2000, commentAuthorName: 80, commentsPerScene: 200 } as const;
+/** Who wrote a scene comment: the storyboard's owner, or a reviewer through a share link. */
+export const COMMENT_AUTHORS = ["owner", "reviewer"] as const;
+export type CommentAuthor = (typeof COMMENT_AUTHORS)[number];
+
 export const ASPECT_RATIOS = ["9:16", "16:9", "1:1", "4:5"] as const;
 export type AspectRatio = (typeof ASPECT_RATIOS)[number];
 export const DEFAULT_ASPECT_RATIO: AspectRatio = "9:16";

@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { ASPECT_RATIOS, EXPORT_FORMATS, LIMITS, PDF_FIELDS, PDF_LAYOUTS, PLATFORMS, PROJECT_STATUSES, SCENE_TYPES, STORYBOARD_STATUSES, TASK_TYPES } from "./constants";
 import { validationError } from "./errors";
+// Review (comments and approval) imports on its own line: its schemas are at the end of the file.
+import { APPROVAL_STATES, REVIEW_LIMITS } from "./constants";
 
 const trimmed = (max: number, label: string) =>
   z.string({ error: `${label} must be text` }).trim().max(max, { error: `${label} must be at most ${max} characters` });
@@ -145,6 +147,31 @@ export const shareLinkCreateSchema = z.object({
 export const shareLinkUpdateSchema = z.object({
   allow_comments: z.boolean({ error: "Allow comments must be true or false" }),
 });
+
+// Review comments: text from anyone holding a comment link, so control characters are refused
+// (a comment may have line breaks and tabs; a name is one line).
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL_IN_LINE = /[\u0000-\u001F\u007F]/;
+// Built on z.string, not required(): a comment keeps its line breaks and tabs.
+export const commentBody = z
+  .string({ error: "Comment must be text" })
+  .trim()
+  .min(1, { error: "Comment is required" })
+  .max(REVIEW_LIMITS.commentBody, { error: `Comment must be at most ${REVIEW_LIMITS.commentBody} characters` })
+  .refine((v) => !CONTROL_IN_TEXT.test(v), { error: "Comment must not contain control characters" });
+export const commentAuthorName = z
+  .string({ error: "Your name must be text" })
+  .refine((v) => !CONTROL_IN_LINE.test(v), { error: "Your name must be one line of text, without control characters" })
+  .transform((v) => v.trim())
+  .pipe(z.string().min(1, { error: "Your name is required" }).max(REVIEW_LIMITS.commentAuthorName, { error: `Your name must be at most ${REVIEW_LIMITS.commentAuthorName} characters` }));
+export const approvalState = z.enum(APPROVAL_STATES, { error: `Approval state must be one of ${APPROVAL_STATES.join(", ")}` });
+
+/** The owner's comment on a scene. */
+export const sceneCommentCreateSchema = z.object({ body: commentBody });
+/** A reviewer's comment through a share link: signed with the name they type. */
+export const sharedCommentCreateSchema = z.object({ author_name: commentAuthorName, body: commentBody });
+export const sceneCommentUpdateSchema = z.object({ resolved: z.boolean({ error: "Resolved must be true or false" }) });
+export const approvalUpdateSchema = z.object({ approval_state: approvalState });
 
 export type UserUpsert = z.input<typeof userUpsertSchema>;
 export type ProjectCreate = z.input<typeof projectCreateSchema>;

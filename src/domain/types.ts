@@ -1,9 +1,9 @@
 // Domain types returned by the store and sent by the API. Field names are the design's column
 // names (snake_case) so that the database, the engine, the API and the UI speak one language.
 // Timestamps are ISO-8601 strings: they survive JSON, the Redis cache and React serialization.
-import type { AspectRatio, Platform, ProjectStatus, SceneImageType, SceneType, StoryboardStatus, TaskType } from "./constants";
+import type { ApprovalState, AspectRatio, CommentAuthor, Platform, ProjectStatus, SceneImageType, SceneType, StoryboardStatus, TaskType } from "./constants";
 
-export type { AspectRatio, Platform, ProjectStatus, SceneImageType, SceneType, StoryboardStatus, TaskType };
+export type { ApprovalState, AspectRatio, CommentAuthor, Platform, ProjectStatus, SceneImageType, SceneType, StoryboardStatus, TaskType };
 
 /** What the creator asked the engine for; absent keys were left to the engine to infer. */
 export interface GenerationOptions {
@@ -43,6 +43,8 @@ export interface Project {
 /** A dashboard row: the design's "projects with storyboard counts", plus task progress. */
 export interface ProjectSummary extends Project, Progress {
   storyboard_count: number;
+  /** The approval state of the project's main storyboard; null when it has none. */
+  approval_state: ApprovalState | null;
 }
 
 export interface Storyboard {
@@ -58,6 +60,8 @@ export interface Storyboard {
   error_message: string | null;
   generation_options: GenerationOptions;
   aspect_ratio: AspectRatio;
+  /** Review: draft → in_review → approved / changes_requested. */
+  approval_state: ApprovalState;
   generated_at: string;
   updated_at: string;
 }
@@ -151,10 +155,30 @@ export interface SharedStoryboard {
     status: StoryboardStatus;
     platform: Platform | null;
     aspect_ratio: AspectRatio;
+    approval_state: ApprovalState;
     generated_at: string;
     updated_at: string;
   };
   scenes: SceneWithTasks[];
+  /** The storyboard's review comments; empty unless the link lets reviewers comment. */
+  comments: SceneComment[];
+}
+
+/**
+ * A review comment on a scene: by the owner, or by a reviewer through a share link (signed with
+ * the name they typed). Nothing in it identifies the owner.
+ */
+export interface SceneComment {
+  id: number;
+  scene_id: number;
+  storyboard_id: number;
+  author: CommentAuthor;
+  /** The reviewer's name as they typed it; null for the owner's comments. */
+  author_name: string | null;
+  body: string;
+  resolved: boolean;
+  resolved_at: string | null;
+  created_at: string;
 }
 
 export const AUDITED_TABLES = ["projects", "storyboards", "scenes", "scene_tasks"] as const;

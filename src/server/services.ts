@@ -32,4 +32,5 @@ export function services(): Promise<Services> {
 export const cacheKeys = {
   dashboard: (userId: string) => `user:${userId}:projects`,
   generationRate: (userId: string) => `rate:generate:${userId}`,
+  sharedCommentRate: (tokenHash: string) => `rate:shared-comment:${tokenHash}`,
 };

@@ -25,6 +25,7 @@ const ROWS: Record<string, (s: string) => string> = {
   scene_images: (s) => `scene_id IN (SELECT sc.id FROM scenes${s} sc JOIN storyboards${s} sb ON sb.id = sc.storyboard_id WHERE sb.project_id = $1)`,
   storyboard_snapshots: (s) => `storyboard_id IN (SELECT id FROM storyboards${s} WHERE project_id = $1)`,
   share_links: (s) => `storyboard_id IN (SELECT id FROM storyboards${s} WHERE project_id = $1)`,
+  scene_comments: (s) => `storyboard_id IN (SELECT id FROM storyboards${s} WHERE project_id = $1)`,
 };
 
 interface Contents {
@@ -76,14 +77,18 @@ describe.each(DIALECTS)("archive on %s", (dialect) => {
 
   const empty = (c: Contents) => Object.values(c.counts).every((n) => n === 0);
 
-  /** A completed project with two storyboards, a picture, a share link and a version, made old. */
+  /** A completed project with two storyboards, a picture, a share link with two comments, a version and a review, made old. */
   async function oldProject(userId: string, status: "completed" | "active" = "completed", ageDays = AFTER_DAYS + 5) {
     const p = await f.project(userId, { status });
     const sb = await f.storyboard(userId, p.id, { sceneCount: 3 });
     await f.storyboard(userId, p.id, { sceneCount: 2 });
     await f.completeTasks(userId, sb, 0.5);
     await store.setSceneImage(userId, sb.scenes[0]!.id, { content_type: "image/png", width: 10, height: 20, data: new Uint8Array(randomBytes(64)) });
-    await store.createShareLink(userId, sb.id, { token_hash: randomBytes(32).toString("hex") });
+    const tokenHash = randomBytes(32).toString("hex");
+    await store.createShareLink(userId, sb.id, { token_hash: tokenHash, allow_comments: true });
+    await store.addSharedSceneComment(tokenHash, sb.scenes[1]!.id, { author_name: "Dana", body: "Shorter hook, please" });
+    await store.addSceneComment(userId, sb.scenes[1]!.id, { body: "Will do" });
+    await store.setApprovalState(userId, sb.id, { approval_state: "in_review" });
     await raw.query(
       "INSERT INTO storyboard_snapshots (storyboard_id, user_id, name, kind, created_by, scene_count, total_duration, snapshot) VALUES ($1, $2, 'v1', 'manual', $2, 3, 30, $3)",
       [sb.id, userId, JSON.stringify({ title: sb.title, scenes: [1, 2, 3] })],
@@ -104,7 +109,7 @@ describe.each(DIALECTS)("archive on %s", (dialect) => {
     const recent = await oldProject(u.id, "completed", AFTER_DAYS - 5);
     const active = await oldProject(u.id, "active");
     const before = await contents(due, "");
-    expect(before.counts).toMatchObject({ projects: 1, storyboards: 2, scenes: 5, scene_tasks: 20, scene_images: 1, storyboard_snapshots: 1, share_links: 1 });
+    expect(before.counts).toMatchObject({ projects: 1, storyboards: 2, scenes: 5, scene_tasks: 20, scene_images: 1, storyboard_snapshots: 1, share_links: 1, scene_comments: 2 });
     const beforeSansTouch = await contents(due, "", { ignoreProjectUpdatedAt: true });
     const auditBefore = (await auditRows(due)).length;
 

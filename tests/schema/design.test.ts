@@ -143,6 +143,8 @@ describe("PostgreSQL schema after migration matches the design", () => {
       "storyboard_snapshots: FOREIGN KEY (storyboard_id, user_id) REFERENCES storyboards(id, user_id) ON UPDATE CASCADE ON DELETE CASCADE",
       "scene_images: FOREIGN KEY (scene_id, user_id) REFERENCES scenes(id, user_id) ON UPDATE CASCADE ON DELETE CASCADE",
       "share_links: FOREIGN KEY (storyboard_id, user_id) REFERENCES storyboards(id, user_id) ON UPDATE CASCADE ON DELETE CASCADE",
+      "scene_comments: FOREIGN KEY (scene_id, user_id) REFERENCES scenes(id, user_id) ON UPDATE CASCADE ON DELETE CASCADE",
+      "scene_comments: FOREIGN KEY (storyboard_id, user_id) REFERENCES storyboards(id, user_id) ON UPDATE CASCADE ON DELETE CASCADE",
     ]) {
       expect(fks).toContain(fk);
     }
@@ -156,7 +158,7 @@ describe("PostgreSQL schema after migration matches the design", () => {
       "SELECT tablename, policyname, qual, with_check FROM pg_policies WHERE schemaname = 'public' AND policyname LIKE '%_user_isolation'",
     );
     const oneComparison = /^\(\(user_id\)::text = \( SELECT NULLIF\(current_setting\('app\.current_user_id'::text, true\), ''::text\) AS "nullif"\)\)$/;
-    for (const t of ["projects", "storyboards", "scenes", "scene_tasks", "storyboard_snapshots", "scene_images", "share_links"]) {
+    for (const t of ["projects", "storyboards", "scenes", "scene_tasks", "storyboard_snapshots", "scene_images", "share_links", "scene_comments"]) {
       const p = rows.find((r) => r.tablename === t);
       expect(p, t).toBeDefined();
       expect(p.qual, `${t} USING`).toMatch(oneComparison);

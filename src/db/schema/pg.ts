@@ -6,7 +6,7 @@
 // - soft delete (projects/storyboards.deleted_at), the main storyboard of a project
 //   (storyboards.is_main), scenes.edited_fields and named versions (storyboard_snapshots)
 //   serve the editor's undo, history and honest regenerate;
-// - storyboards, scenes, scene_tasks, storyboard_snapshots, scene_images and share_links carry their owner (user_id), held equal to the parent's by
+// - storyboards, scenes, scene_tasks, storyboard_snapshots, scene_images, share_links and scene_comments carry their owner (user_id), held equal to the parent's by
 //   composite foreign keys (parent_id, user_id) -> parent(id, user_id): one-comparison RLS
 //   policies, explicit user filters in the store, and the distribution column of a sharded
 //   deployment (docs/scaling.md).
@@ -29,7 +29,7 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 import type { AdapterAccountType } from "@auth/core/adapters";
-import { ASPECT_RATIOS, PROJECT_STATUSES, SCENE_IMAGE_TYPES, SCENE_TYPES, SNAPSHOT_KINDS, STORYBOARD_STATUSES, TASK_TYPES } from "../../domain/constants";
+import { APPROVAL_STATES, ASPECT_RATIOS, COMMENT_AUTHORS, PROJECT_STATUSES, REVIEW_LIMITS, SCENE_IMAGE_TYPES, SCENE_TYPES, SNAPSHOT_KINDS, STORYBOARD_STATUSES, TASK_TYPES } from "../../domain/constants";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const createdAt = () => ts("created_at").notNull().defaultNow();
@@ -108,10 +108,13 @@ export const storyboards = pgTable(
     isMain: boolean("is_main").notNull().default(false),
     /** Soft delete: set when the creator deletes it (Undo clears it); a scheduled job purges it later. */
     deletedAt: ts("deleted_at"),
+    /** Review: draft → in_review → approved / changes_requested (the owner moves it; docs/preview.md). */
+    approvalState: varchar("approval_state", { length: 20 }).notNull().default("draft"),
   },
   (t) => [
     check("storyboards_status_check", sql`${t.status} IN (${inList(STORYBOARD_STATUSES)})`),
     check("storyboards_aspect_ratio_check", sql`${t.aspectRatio} IN (${inList(ASPECT_RATIOS)})`),
+    check("storyboards_approval_state_check", sql`${t.approvalState} IN (${inList(APPROVAL_STATES)})`),
     unique("storyboards_id_user_id_unique").on(t.id, t.userId),
     foreignKey({ name: "storyboards_project_owner_fk", columns: [t.projectId, t.userId], foreignColumns: [projects.id, projects.userId] })
       .onDelete("cascade")
@@ -263,6 +266,45 @@ export const shareLinks = pgTable(
   ],
 );
 
+/**
+ * Review comments on a scene, by the storyboard's owner or by a reviewer through a share link that
+ * allows comments (written only by the share role's SECURITY DEFINER function, migration 0017).
+ * user_id is the storyboard's owner, as on every child table, whoever wrote the comment.
+ */
+export const sceneComments = pgTable(
+  "scene_comments",
+  {
+    id: serial("id").primaryKey(),
+    sceneId: integer("scene_id").notNull(),
+    storyboardId: integer("storyboard_id").notNull(),
+    /** The storyboard's owner: the composite keys below hold it. */
+    userId: varchar("user_id", { length: 255 }).notNull(),
+    author: varchar("author", { length: 10 }).notNull(),
+    /** The name a reviewer typed; null for the owner's own comments. */
+    authorName: varchar("author_name", { length: REVIEW_LIMITS.commentAuthorName }),
+    /** The link a reviewer commented through (kept when it is revoked). */
+    shareLinkId: integer("share_link_id").references(() => shareLinks.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    resolved: boolean("resolved").notNull().default(false),
+    resolvedAt: ts("resolved_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("scene_comments_author_check", sql`${t.author} IN (${inList(COMMENT_AUTHORS)})`),
+    check("scene_comments_reviewer_name_check", sql`${t.author} = 'owner' OR ${t.authorName} IS NOT NULL`),
+    check("scene_comments_body_length_check", sql`char_length(${t.body}) BETWEEN 1 AND ${sql.raw(String(REVIEW_LIMITS.commentBody))}`),
+    foreignKey({ name: "scene_comments_scene_owner_fk", columns: [t.sceneId, t.userId], foreignColumns: [scenes.id, scenes.userId] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
+    foreignKey({ name: "scene_comments_storyboard_owner_fk", columns: [t.storyboardId, t.userId], foreignColumns: [storyboards.id, storyboards.userId] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
+    index("idx_scene_comments_scene_id").on(t.sceneId, t.createdAt),
+    index("idx_scene_comments_storyboard_id").on(t.storyboardId),
+    index("idx_scene_comments_share_link_id").on(t.shareLinkId),
+  ],
+);
+
 // Auth.js tables, shaped as @auth/drizzle-adapter expects (property names are the adapter's).
 export const accounts = pgTable(
   "accounts",
@@ -355,6 +397,8 @@ export const storyboardsArchive = pgTable(
     updatedAt: ts("updated_at").notNull(),
     isMain: boolean("is_main").notNull(),
     deletedAt: ts("deleted_at"),
+    // The one default here: rows archived before review existed were drafts.
+    approvalState: varchar("approval_state", { length: 20 }).notNull().default("draft"),
   },
   (t) => [
     unique("storyboards_archive_id_user_id_unique").on(t.id, t.userId),
@@ -443,6 +487,29 @@ export const sceneImagesArchive = pgTable(
   },
   (t) => [foreignKey({ name: "scene_images_archive_scene_owner_fk", columns: [t.sceneId, t.userId], foreignColumns: [scenesArchive.id, scenesArchive.userId] }).onDelete("cascade")],
 );
+
+/** Review comments of an archived project's scenes (scene_comments, same columns). */
+export const sceneCommentsArchive = pgTable(
+  "scene_comments_archive",
+  {
+    id: integer("id").primaryKey(),
+    sceneId: integer("scene_id").notNull(),
+    storyboardId: integer("storyboard_id").notNull(),
+    userId: varchar("user_id", { length: 255 }).notNull(),
+    author: varchar("author", { length: 10 }).notNull(),
+    authorName: varchar("author_name", { length: REVIEW_LIMITS.commentAuthorName }),
+    shareLinkId: integer("share_link_id"),
+    body: text("body").notNull(),
+    resolved: boolean("resolved").notNull(),
+    resolvedAt: ts("resolved_at"),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [
+    foreignKey({ name: "scene_comments_archive_scene_owner_fk", columns: [t.sceneId, t.userId], foreignColumns: [scenesArchive.id, scenesArchive.userId] }).onDelete("cascade"),
+    index("idx_scene_comments_archive_scene_id").on(t.sceneId),
+  ],
+);
+
 
 export const shareLinksArchive = pgTable(
   "share_links_archive",

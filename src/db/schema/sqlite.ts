@@ -4,7 +4,7 @@
 import { sql, type AnyColumn } from "drizzle-orm";
 import { blob, check, foreignKey, index, integer, primaryKey, sqliteTable, text, unique, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { AdapterAccountType } from "@auth/core/adapters";
-import { ASPECT_RATIOS, PROJECT_STATUSES, SCENE_IMAGE_TYPES, SCENE_TYPES, SNAPSHOT_KINDS, STORYBOARD_STATUSES, TASK_TYPES } from "../../domain/constants";
+import { APPROVAL_STATES, ASPECT_RATIOS, COMMENT_AUTHORS, PROJECT_STATUSES, REVIEW_LIMITS, SCENE_IMAGE_TYPES, SCENE_TYPES, SNAPSHOT_KINDS, STORYBOARD_STATUSES, TASK_TYPES } from "../../domain/constants";
 
 const nowMs = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 const ts = (name: string) => integer(name, { mode: "timestamp_ms" });
@@ -88,10 +88,13 @@ export const storyboards = sqliteTable(
     updatedAt: updatedAt(),
     isMain: integer("is_main", { mode: "boolean" }).notNull().default(false),
     deletedAt: ts("deleted_at"),
+    /** Review: draft → in_review → approved / changes_requested (docs/preview.md). */
+    approvalState: text("approval_state", { length: 20 }).notNull().default("draft"),
   },
   (t) => [
     check("storyboards_status_check", sql`${t.status} IN (${inList(STORYBOARD_STATUSES)})`),
     check("storyboards_aspect_ratio_check", sql`${t.aspectRatio} IN (${inList(ASPECT_RATIOS)})`),
+    check("storyboards_approval_state_check", sql`${t.approvalState} IN (${inList(APPROVAL_STATES)})`),
     unique("storyboards_id_user_id_unique").on(t.id, t.userId),
     foreignKey({ name: "storyboards_project_owner_fk", columns: [t.projectId, t.userId], foreignColumns: [projects.id, projects.userId] })
       .onDelete("cascade")
@@ -243,6 +246,40 @@ export const shareLinks = sqliteTable(
   ],
 );
 
+/** Review comments on a scene, by the owner or by a reviewer through a share link (schema/pg.ts). */
+export const sceneComments = sqliteTable(
+  "scene_comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sceneId: integer("scene_id").notNull(),
+    storyboardId: integer("storyboard_id").notNull(),
+    /** The storyboard's owner: the composite keys below hold it. */
+    userId: text("user_id", { length: 255 }).notNull(),
+    author: text("author", { length: 10 }).notNull(),
+    authorName: text("author_name", { length: REVIEW_LIMITS.commentAuthorName }),
+    shareLinkId: integer("share_link_id").references(() => shareLinks.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    resolved: integer("resolved", { mode: "boolean" }).notNull().default(false),
+    resolvedAt: ts("resolved_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("scene_comments_author_check", sql`${t.author} IN (${inList(COMMENT_AUTHORS)})`),
+    check("scene_comments_reviewer_name_check", sql`${t.author} = 'owner' OR ${t.authorName} IS NOT NULL`),
+    check("scene_comments_body_length_check", sql`length(${t.body}) BETWEEN 1 AND ${sql.raw(String(REVIEW_LIMITS.commentBody))}`),
+    maxLength("scene_comments", t.authorName, REVIEW_LIMITS.commentAuthorName),
+    foreignKey({ name: "scene_comments_scene_owner_fk", columns: [t.sceneId, t.userId], foreignColumns: [scenes.id, scenes.userId] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
+    foreignKey({ name: "scene_comments_storyboard_owner_fk", columns: [t.storyboardId, t.userId], foreignColumns: [storyboards.id, storyboards.userId] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
+    index("idx_scene_comments_scene_id").on(t.sceneId, t.createdAt),
+    index("idx_scene_comments_storyboard_id").on(t.storyboardId),
+    index("idx_scene_comments_share_link_id").on(t.shareLinkId),
+  ],
+);
+
 export const accounts = sqliteTable(
   "accounts",
   {
@@ -327,6 +364,8 @@ export const storyboardsArchive = sqliteTable(
     updatedAt: ts("updated_at").notNull(),
     isMain: integer("is_main", { mode: "boolean" }).notNull(),
     deletedAt: ts("deleted_at"),
+    // The one default here: rows archived before review existed were drafts.
+    approvalState: text("approval_state", { length: 20 }).notNull().default("draft"),
   },
   (t) => [
     unique("storyboards_archive_id_user_id_unique").on(t.id, t.userId),
@@ -415,6 +454,29 @@ export const sceneImagesArchive = sqliteTable(
   },
   (t) => [foreignKey({ name: "scene_images_archive_scene_owner_fk", columns: [t.sceneId, t.userId], foreignColumns: [scenesArchive.id, scenesArchive.userId] }).onDelete("cascade")],
 );
+
+/** Review comments of an archived project's scenes (scene_comments, same columns). */
+export const sceneCommentsArchive = sqliteTable(
+  "scene_comments_archive",
+  {
+    id: integer("id").primaryKey(),
+    sceneId: integer("scene_id").notNull(),
+    storyboardId: integer("storyboard_id").notNull(),
+    userId: text("user_id", { length: 255 }).notNull(),
+    author: text("author", { length: 10 }).notNull(),
+    authorName: text("author_name", { length: REVIEW_LIMITS.commentAuthorName }),
+    shareLinkId: integer("share_link_id"),
+    body: text("body").notNull(),
+    resolved: integer("resolved", { mode: "boolean" }).notNull(),
+    resolvedAt: ts("resolved_at"),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [
+    foreignKey({ name: "scene_comments_archive_scene_owner_fk", columns: [t.sceneId, t.userId], foreignColumns: [scenesArchive.id, scenesArchive.userId] }).onDelete("cascade"),
+    index("idx_scene_comments_archive_scene_id").on(t.sceneId),
+  ],
+);
+
 
 export const shareLinksArchive = sqliteTable(
   "share_links_archive",

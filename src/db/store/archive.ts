@@ -30,6 +30,8 @@ const MOVED = [
   },
   { table: "storyboard_snapshots", key: "storyboardSnapshots", project: (ids: string, s: string) => `storyboard_id IN (SELECT id FROM storyboards${s} WHERE project_id IN (${ids}))` },
   { table: "share_links", key: "shareLinks", project: (ids: string, s: string) => `storyboard_id IN (SELECT id FROM storyboards${s} WHERE project_id IN (${ids}))` },
+  // After share_links: a reviewer's comment names the link it came through.
+  { table: "scene_comments", key: "sceneComments", project: (ids: string, s: string) => `storyboard_id IN (SELECT id FROM storyboards${s} WHERE project_id IN (${ids}))` },
 ] as const;
 
 export const ARCHIVED_TABLES = MOVED.map((m) => m.table);

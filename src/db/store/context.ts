@@ -55,6 +55,7 @@ export function createContext(driver: Driver, shardCount: number) {
       error_message: storyboards.errorMessage,
       generation_options: storyboards.generationOptions,
       aspect_ratio: storyboards.aspectRatio,
+      approval_state: storyboards.approvalState,
       generated_at: storyboards.generatedAt,
       updated_at: storyboards.updatedAt,
     },

@@ -6,13 +6,14 @@
 
 const PROJECT = "p.id, p.user_id, p.title, p.description, p.status, p.created_at, p.updated_at";
 const STORYBOARD =
-  "s.id, s.project_id, s.title, s.brief, s.reference_urls, s.total_scenes, s.total_duration, s.pattern_source, s.status, s.error_message, s.generation_options, s.aspect_ratio, s.generated_at, s.updated_at";
+  "s.id, s.project_id, s.title, s.brief, s.reference_urls, s.total_scenes, s.total_duration, s.pattern_source, s.status, s.error_message, s.generation_options, s.aspect_ratio, s.approval_state, s.generated_at, s.updated_at";
 const SCENE =
   "sc.id, sc.storyboard_id, sc.scene_number, sc.duration, sc.scene_type, sc.visual_description, sc.script, sc.text_overlay, sc.camera_angle, sc.beat, sc.needs_input, sc.created_at, sc.updated_at";
 const PROGRESS = "COUNT(t.id) AS total_tasks, COUNT(t.id) FILTER (WHERE t.completed) AS completed_tasks";
 
 const dashboard = (statusFilter: string) => `
-SELECT ${PROJECT}, COUNT(DISTINCT s.id) AS storyboard_count, ${PROGRESS}
+SELECT ${PROJECT}, COUNT(DISTINCT s.id) AS storyboard_count, ${PROGRESS},
+  MAX(CASE WHEN s.is_main AND s.deleted_at IS NULL THEN s.approval_state END) AS approval_state
 FROM projects p
 LEFT JOIN storyboards s ON s.project_id = p.id AND s.user_id = $1
 LEFT JOIN scenes sc ON sc.storyboard_id = s.id AND sc.user_id = $1

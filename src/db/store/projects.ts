@@ -7,6 +7,7 @@ import { num, progressOf, toProject, toScene, toStoryboard } from "./rows";
 import type { Row } from "./driver";
 import { checkId, sumProgress, type StoreContext } from "./context";
 import type { Store } from "./types";
+import type { ProjectSummary } from "../../domain/types";
 
 export function projectsStore(ctx: StoreContext): Pick<Store, "createProject" | "getProject" | "updateProject" | "deleteProject" | "listProjects" | "getProjectDetail" | "getProjectProgress"> {
   const { cols, read, write, ownProject, projectProgress, shardIdOf } = ctx;
@@ -61,7 +62,7 @@ export function projectsStore(ctx: StoreContext): Pick<Store, "createProject" | 
         const rows = status
           ? await c.query("dashboard_by_status", HOT_SQL.dashboardByStatus, [userId, status])
           : await c.query("dashboard", HOT_SQL.dashboard, [userId]);
-        return rows.map((r) => ({ ...toProject(r), storyboard_count: num(r.storyboard_count), ...progressOf(r) }));
+        return rows.map((r) => ({ ...toProject(r), storyboard_count: num(r.storyboard_count), approval_state: (r.approval_state ?? null) as ProjectSummary["approval_state"], ...progressOf(r) }));
       });
     },
 

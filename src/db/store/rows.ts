@@ -1,6 +1,6 @@
 // Turns rows of either driver into domain objects: PostgreSQL gives Date, boolean and parsed
 // JSON; SQLite gives integer milliseconds, 0/1 and JSON text.
-import type { Project, Scene, SceneImageMeta, SceneTask, Storyboard, User } from "../../domain/types";
+import type { Project, Scene, SceneComment, SceneImageMeta, SceneTask, Storyboard, User } from "../../domain/types";
 import type { Row } from "./driver";
 
 export const iso = (v: unknown): string => {
@@ -57,6 +57,7 @@ export const toStoryboard = (r: Row): Storyboard => ({
   error_message: str(r.error_message),
   generation_options: jsonObject(r.generation_options),
   aspect_ratio: String(r.aspect_ratio ?? "9:16") as Storyboard["aspect_ratio"],
+  approval_state: String(r.approval_state ?? "draft") as Storyboard["approval_state"],
   generated_at: iso(r.generated_at),
   updated_at: iso(r.updated_at),
 });
@@ -99,3 +100,15 @@ export const toTask = (r: Row): SceneTask => ({
 });
 
 export const progressOf = (r: Row) => ({ total_tasks: num(r.total_tasks), completed_tasks: num(r.completed_tasks) });
+
+export const toComment = (r: Row): SceneComment => ({
+  id: num(r.id),
+  scene_id: num(r.scene_id),
+  storyboard_id: num(r.storyboard_id),
+  author: String(r.author) as SceneComment["author"],
+  author_name: str(r.author_name),
+  body: String(r.body),
+  resolved: Boolean(r.resolved),
+  resolved_at: isoOrNull(r.resolved_at),
+  created_at: iso(r.created_at),
+});

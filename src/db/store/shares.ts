@@ -8,7 +8,8 @@ import { conflict, notFound, validationError } from "../../domain/errors";
 import type { SharedStoryboard, ShareLink } from "../../domain/types";
 import { checkId, type StoreContext } from "./context";
 import type { Conn, Row } from "./driver";
-import { iso, num, toImageMeta, toScene, toTask } from "./rows";
+import { storyboardComments } from "./review";
+import { iso, num, toComment, toImageMeta, toScene, toTask } from "./rows";
 import { sceneImageColumns, toSceneImage } from "./scene-images";
 import type { Store } from "./types";
 
@@ -42,6 +43,7 @@ function toShared(v: Row): SharedStoryboard {
       status: String(sb.status) as SharedStoryboard["storyboard"]["status"],
       platform: (sb.platform ?? null) as SharedStoryboard["storyboard"]["platform"],
       aspect_ratio: String(sb.aspect_ratio) as SharedStoryboard["storyboard"]["aspect_ratio"],
+      approval_state: String(sb.approval_state ?? "draft") as SharedStoryboard["storyboard"]["approval_state"],
       generated_at: iso(sb.generated_at),
       updated_at: iso(sb.updated_at),
     },
@@ -53,6 +55,7 @@ function toShared(v: Row): SharedStoryboard {
         image: image ? toImageMeta(Object.fromEntries(Object.entries(image).map(([k, x]) => [`image_${k}`, x]))) : null,
       };
     }),
+    comments: ((v.comments as Row[] | undefined) ?? []).map(toComment),
   };
 }
 
@@ -99,6 +102,7 @@ export function sharesStore(ctx: StoreContext): Pick<Store, "createShareLink" | 
         status: storyboards.status,
         generation_options: storyboards.generationOptions,
         aspect_ratio: storyboards.aspectRatio,
+        approval_state: storyboards.approvalState,
         generated_at: storyboards.generatedAt,
         updated_at: storyboards.updatedAt,
         project_title: projects.title,
@@ -118,9 +122,12 @@ export function sharesStore(ctx: StoreContext): Pick<Store, "createShareLink" | 
       project_title: sb.project_title,
       storyboard: { ...sb, platform: options?.platform ?? null },
       scenes: [],
+      comments: [],
     });
+    // Reviewers read the comments only through a link that lets them comment (as shared_storyboard()).
+    const comments = link.allow_comments ? await storyboardComments(ctx, c, link.storyboard_id, null) : [];
     // The creator's own to-dos are not shared (shared_storyboard() leaves them out too).
-    return { ...shared, scenes: (await scenesWithTasks(c, link.owner, link.storyboard_id)).map((s) => ({ ...s, needs_input: null })) };
+    return { ...shared, comments, scenes: (await scenesWithTasks(c, link.owner, link.storyboard_id)).map((s) => ({ ...s, needs_input: null })) };
   }
 
   return {

@@ -1,5 +1,5 @@
 // The store's one implementation, written once over a Driver and composed of one module per
-// aggregate (users, projects, storyboards, scenes, tasks, scene images, shares, maintenance, audit)
+// aggregate (users, projects, storyboards, scenes, tasks, scene images, shares, review, maintenance, audit)
 // that share a context
 // (context.ts). Each dialect supplies only its connection, transaction and error handling
 // (pg.ts, sqlite.ts); the hot reads are shared SQL (hot-sql.ts). Ownership is checked in every
@@ -11,6 +11,7 @@ import { createContext } from "./context";
 import type { Driver } from "./driver";
 import { maintenanceStore } from "./maintenance";
 import { projectsStore } from "./projects";
+import { reviewStore } from "./review";
 import { sceneImagesStore } from "./scene-images";
 import { scenesStore } from "./scenes";
 import { sharesStore } from "./shares";
@@ -34,6 +35,7 @@ export function createStore(driver: Driver, opts: { shardCount?: number } = {}):
     ...maintenanceStore(ctx),
     ...auditStore(ctx),
     ...statsStore(ctx),
+    ...reviewStore(ctx),
     ...archiveStore(ctx),
     ping: () => driver.ping(),
     close: () => driver.close(),

@@ -4,6 +4,7 @@ import type { ArchiveBatchOptions } from "./archive";
 import type { ProjectStatus, StoryboardStatus } from "../../domain/constants";
 import type { ProjectCreate, ProjectUpdate, SceneInput, ScenePatch, StoryboardCreate, StoryboardUpdate, UserUpsert } from "../../domain/schemas";
 import type {
+  ApprovalState,
   ArchiveBatchResult,
   ArchivedProject,
   AuditPage,
@@ -14,6 +15,7 @@ import type {
   ProjectDetail,
   ProjectSummary,
   Scene,
+  SceneComment,
   SceneImage,
   SceneImageMeta,
   SceneTask,
@@ -118,6 +120,21 @@ export interface Store {
   openSharedStoryboard(tokenHash: string): Promise<SharedStoryboard | null>;
   /** The images of a live link's storyboard (one scene's when sceneId is given); [] otherwise. */
   getSharedSceneImages(tokenHash: string, sceneId?: number): Promise<SceneImage[]>;
+
+  /** A storyboard's review comments, oldest first (the owner's and reviewers'). */
+  listSceneComments(userId: string, storyboardId: number): Promise<SceneComment[]>;
+  /** The owner's comment on one of their scenes. */
+  addSceneComment(userId: string, sceneId: number, input: { body: string }): Promise<SceneComment>;
+  /** Resolves or reopens a comment on one of the owner's storyboards. */
+  setSceneCommentResolved(userId: string, commentId: number, patch: { resolved: boolean }): Promise<SceneComment>;
+  /** Moves the approval state along APPROVAL_TRANSITIONS (conflict otherwise); the owner only. */
+  setApprovalState(userId: string, storyboardId: number, input: { approval_state: ApprovalState }): Promise<Storyboard>;
+  /**
+   * A reviewer's comment through a share link (the one write without a user): not found for an
+   * unknown or revoked token or a scene of another storyboard, forbidden when the link does not
+   * allow comments.
+   */
+  addSharedSceneComment(tokenHash: string, sceneId: number, input: { author_name: string; body: string }): Promise<SceneComment>;
 
   /**
    * The audit log's changes (one per transaction) that touched a project or a storyboard of the

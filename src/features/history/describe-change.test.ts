@@ -57,4 +57,11 @@ describe("describeChange with soft deletes and the main storyboard", () => {
     const promoted = sb({ old_values: { title: "Launch teaser", is_main: false }, new_values: { title: "Launch teaser", is_main: true } });
     expect(say([demoted, promoted])).toBe("Storyboard “Launch teaser” made the main storyboard");
   });
+
+  it("says where a review moved the storyboard", () => {
+    const sb = (from: string, to: string) => row({ table_name: "storyboards", row_id: 7, old_values: { title: "Launch teaser", approval_state: from }, new_values: { title: "Launch teaser", approval_state: to } });
+    expect(say([sb("draft", "in_review")])).toBe("Storyboard “Launch teaser” sent for review");
+    expect(say([sb("in_review", "approved")])).toBe("Storyboard “Launch teaser” approved");
+    expect(say([sb("in_review", "changes_requested")])).toBe("Storyboard “Launch teaser” marked “changes requested”");
+  });
 });

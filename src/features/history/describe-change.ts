@@ -28,6 +28,13 @@ const SCENE_FIELDS: Record<string, string> = {
   scene_type: "type",
 };
 
+const APPROVAL_CHANGES: Record<string, string> = {
+  draft: "moved back to draft",
+  in_review: "sent for review",
+  approved: "approved",
+  changes_requested: "marked “changes requested”",
+};
+
 const STATUS_LABELS: Record<string, string> = { draft: "Draft", active: "Active", completed: "Completed", archived: "Archived" };
 
 /** "a", "a and b", "a, b and c". */
@@ -82,6 +89,9 @@ function describeStoryboard(row: AuditRow, change: AuditChange, labels: AuditPag
     }
     if (n.status === "error") return `Generation of ${name} failed: ${String(n.error_message ?? "no reason given")}`;
     if (n.status === "generating") return `Generation of ${name} retried`;
+  }
+  if (changedKeys(row, ["approval_state"]).length && n.approval_state) {
+    return `${cap(name)} ${APPROVAL_CHANGES[String(n.approval_state)] ?? `moved to ${String(n.approval_state)}`}`;
   }
   const keys = changedKeys(row, ["title", "brief", "reference_urls"]);
   const parts: string[] = [];

@@ -57,3 +57,6 @@ export function patchOf<S extends z.ZodObject>(schema: S) {
     error: `Nothing to update: send at least one of ${names.join(", ")}`,
   });
 }
+
+/** The largest JSON body a comment or an approval can need (2,000 characters of up to 4 bytes, and a name). */
+export const SMALL_JSON_BYTES = 16 * 1024;
