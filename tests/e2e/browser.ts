@@ -2,7 +2,7 @@
 // flags this machine's closed network needs. Screenshots go under test-results/.
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type APIRequestContext, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { ROOT } from "./harness";
 
 export const SCREENSHOTS = path.join(ROOT, "test-results", "screenshots");
@@ -26,6 +26,15 @@ export function launchBrowser(): Promise<Browser> {
 
 export const PHONE = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true } as const;
 export const DESKTOP = { viewport: { width: 1280, height: 900 } } as const;
+/** A phone at the width the product is designed for (iPhone 12-15), with touch. */
+export const PHONE_390 = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
+
+/** A JSON API call with a context's cookies; anything but 2xx throws with the answer's text. */
+export async function jsonApi<T>(request: APIRequestContext, baseUrl: string, method: string, path: string, data?: unknown): Promise<T> {
+  const r = await request.fetch(`${baseUrl}/api/v1${path}`, { method, ...(data === undefined ? {} : { data }) });
+  if (!r.ok()) throw new Error(`${method} ${path}: HTTP ${r.status()} ${await r.text()}`);
+  return (await r.json()) as T;
+}
 
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });

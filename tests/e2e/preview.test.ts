@@ -5,11 +5,10 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { timecode } from "../../src/components/format";
-import { DESKTOP, launchBrowser, screenshot, signInInBrowser } from "./browser";
+import { DESKTOP, PHONE_390, jsonApi, launchBrowser, screenshot, signInInBrowser } from "./browser";
 import { startApp, uniqueEmail, type RunningApp } from "./harness";
 
 /** A phone at the width the product is designed for (iPhone 12-15), with touch. */
-const PHONE_390 = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
 
 const BRIEF = [
   "Foldable e-bike for city commuters who hate crowded trains.",
@@ -47,11 +46,7 @@ describe.each(["sqlite", "postgres"] as const)("preview and shoot (%s)", (dialec
     return context;
   }
 
-  async function api<T>(request: APIRequestContext, method: string, path: string, data?: unknown): Promise<T> {
-    const r = await request.fetch(`${app.baseUrl}/api/v1${path}`, { method, ...(data === undefined ? {} : { data }) });
-    if (!r.ok()) throw new Error(`${method} ${path}: HTTP ${r.status()} ${await r.text()}`);
-    return (await r.json()) as T;
-  }
+  const api = <T>(request: APIRequestContext, method: string, path: string, data?: unknown) => jsonApi<T>(request, app.baseUrl, method, path, data);
 
   async function generated(request: APIRequestContext): Promise<Board> {
     const project = await api<{ id: number }>(request, "POST", "/projects", { title: "E-bike launch" });

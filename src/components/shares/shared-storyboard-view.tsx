@@ -1,10 +1,13 @@
 // The page behind a share link: the storyboard with its frames, timecodes and text, and its PDF
-// and CSV downloads. Read only: no editing controls, no task ticks, nothing of the owner.
+// and CSV downloads. Read only: no editing controls, no task ticks, nothing of the owner. When the
+// link allows comments, each scene also shows its comments and a form to add one.
 import type { SharedStoryboard } from "../../domain/types";
 import { PLATFORM_NAMES, sceneStarts } from "../../render/document";
 import { durationText, plural, timecode } from "../format";
 import { FrameArt } from "../frames/frame-art";
 import "../frames/frames.css";
+import { ApprovalBadge } from "../review/approval-badge";
+import { SharedSceneComments } from "../review/shared-scene-comments";
 
 export function SharedStoryboardView({ shared, base }: { shared: SharedStoryboard; base: string }) {
   const sb = shared.storyboard;
@@ -18,6 +21,10 @@ export function SharedStoryboardView({ shared, base }: { shared: SharedStoryboar
         <p className="small muted meta">
           {plural(shared.scenes.length, "scene")} · {durationText(sb.total_duration)} · {sb.platform ? PLATFORM_NAMES[sb.platform] : "Any platform"} · {sb.aspect_ratio}
         </p>
+        <p className="row small"><span className="muted">Approval</span> <ApprovalBadge state={sb.approval_state} /></p>
+        {shared.link.allow_comments && ready && shared.scenes.length > 0 && (
+          <p className="small muted no-print">The owner asks for your comments: add yours under any scene, signed with your name.</p>
+        )}
         {ready && (
           <p className="row no-print">
             <a className="btn small primary" href={`${base}/export?format=pdf`} download data-testid="shared-pdf">Download PDF</a>
@@ -46,6 +53,9 @@ export function SharedStoryboardView({ shared, base }: { shared: SharedStoryboar
                   {s.script && <div className="scene-field"><dt>Voice-over</dt><dd>{s.script}</dd></div>}
                   {s.text_overlay && <div className="scene-field"><dt>On screen</dt><dd>{s.text_overlay}</dd></div>}
                 </dl>
+                {shared.link.allow_comments && (
+                  <SharedSceneComments base={base} sceneId={s.id} sceneNumber={s.scene_number} initial={shared.comments.filter((c) => c.scene_id === s.id)} />
+                )}
               </div>
             </li>
           ))}

@@ -34,6 +34,8 @@ export interface SceneCardProps {
   attach: (el: HTMLElement | null) => void;
   /** The scene's frame (sketch or picture), drawn beside its fields. */
   frame?: React.ReactNode;
+  /** The scene's review comments (count badge, list, form), below its tasks. */
+  comments?: React.ReactNode;
 }
 
 const CHECK_CLASS: Record<Check["severity"], string> = { error: "error", warning: "warn", info: "info" };
@@ -106,6 +108,7 @@ export function SceneCard(p: SceneCardProps) {
           </label>
         ))}
       </fieldset>
+      {p.comments}
       {p.error && <p className="alert error" role="alert">{p.error}</p>}
       <div className="scene-actions">
         <button type="button" className="btn small" onClick={() => p.onMove(n - 1)} disabled={p.busy || n === 1} aria-label={`Move scene ${n} up`}>↑ Up</button>

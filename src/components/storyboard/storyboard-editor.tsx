@@ -20,6 +20,7 @@ import {
   updateSceneAction,
 } from "../../app/(app)/storyboards/actions";
 import { LIMITS } from "../../domain/constants";
+import type { SceneComment } from "../../domain/types";
 import type { StoryboardView } from "../../features/storyboards/get-storyboard";
 import type { ActionResult } from "../../server/action";
 import { ConfirmButton } from "../confirm-button";
@@ -31,6 +32,8 @@ import { ExportMenu } from "../exports/export-menu";
 import { AspectRatioPicker } from "../frames/aspect-ratio-picker";
 import { SceneFrame } from "../frames/scene-frame";
 import { SharePanel } from "../shares/share-panel";
+import { ApprovalControl } from "../review/approval-control";
+import { SceneComments } from "../review/scene-comments";
 import { AddSceneForm } from "./add-scene-form";
 import { SceneCard, type DropSide } from "./scene-card";
 
@@ -42,15 +45,22 @@ export function dropPosition(from: number, target: number, side: DropSide): numb
   return from < index ? index - 1 : index;
 }
 
-export function StoryboardEditor({ initial, projectTitle }: { initial: StoryboardView; projectTitle: string }) {
+export function StoryboardEditor({ initial, projectTitle, comments: initialComments = [] }: { initial: StoryboardView; projectTitle: string; comments?: SceneComment[] }) {
   const router = useRouter();
   const [view, setView] = useState(initial);
   const [prevInitial, setPrevInitial] = useState(initial);
+  const [comments, setComments] = useState(initialComments);
+  const [prevComments, setPrevComments] = useState(initialComments);
   if (initial !== prevInitial) {
     // A fresh server render (polling, revalidation) is the newest truth.
     setPrevInitial(initial);
     setView(initial);
   }
+  if (initialComments !== prevComments) {
+    setPrevComments(initialComments);
+    setComments(initialComments);
+  }
+  const saveComment = (c: SceneComment) => setComments((all) => (all.some((x) => x.id === c.id) ? all.map((x) => (x.id === c.id ? c : x)) : [...all, c]));
   const [busyScene, setBusyScene] = useState<number | null>(null);
   const [sceneErrors, setSceneErrors] = useState<Record<number, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
@@ -204,6 +214,9 @@ export function StoryboardEditor({ initial, projectTitle }: { initial: Storyboar
             </>
           )}
         </p>
+        {view.status === "completed" && (
+          <ApprovalControl storyboardId={view.id} state={view.approval_state} onChange={(approval_state) => setView((v) => ({ ...v, approval_state }))} />
+        )}
         <div data-testid="storyboard-progress">
           <ProgressBar done={view.completed_tasks} total={view.total_tasks} label="Storyboard progress" />
         </div>
@@ -296,6 +309,7 @@ export function StoryboardEditor({ initial, projectTitle }: { initial: Storyboar
                   <SceneCard scene={s} start={start} count={view.scenes.length}
                     frame={<SceneFrame scene={s} aspectRatio={view.aspect_ratio} platform={view.generation_options.platform ?? null} disabled={busyScene === s.id} />}
                     checks={failed.filter((c) => c.scene_number === s.scene_number)}
+                    comments={<SceneComments sceneId={s.id} sceneNumber={s.scene_number} comments={comments.filter((c) => c.scene_id === s.id)} onChange={saveComment} />}
                     busy={busyScene === s.id} error={sceneErrors[s.id] ?? null}
                     dragging={drag?.id === s.id} dropSide={drag && drag.over === s.id && drag.id !== s.id ? drag.side : null}
                     attach={(el) => { if (el) cards.current.set(s.id, el); else cards.current.delete(s.id); }}

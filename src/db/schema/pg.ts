@@ -510,7 +510,6 @@ export const sceneCommentsArchive = pgTable(
   ],
 );
 
-
 export const shareLinksArchive = pgTable(
   "share_links_archive",
   {

@@ -477,7 +477,6 @@ export const sceneCommentsArchive = sqliteTable(
   ],
 );
 
-
 export const shareLinksArchive = sqliteTable(
   "share_links_archive",
   {

@@ -9,6 +9,7 @@ import { requirePageUser } from "../../../server/action";
 import { capitalize, fullDate, plural, relativeTime } from "../../../components/format";
 import { NewProjectForm } from "../../../components/project/new-project-form";
 import { ProgressBar, StatusBadge } from "../../../components/ui";
+import { ApprovalBadge } from "../../../components/review/approval-badge";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your projects" };
@@ -83,7 +84,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               <li key={p.id} className="card project-card" data-testid="project-card">
                 <div className="spread">
                   <Link className="title" href={`/projects/${p.id}`}>{p.title}</Link>
-                  <StatusBadge status={p.status} />
+                  <span className="row">
+                    {p.approval_state && <ApprovalBadge state={p.approval_state} />}
+                    <StatusBadge status={p.status} />
+                  </span>
                 </div>
                 {p.description && <p className="muted small clamp">{p.description}</p>}
                 <ProgressBar done={p.completed_tasks} total={p.total_tasks} label={`Progress of ${p.title}`} />

@@ -13,6 +13,7 @@ import { HistoryPanel } from "../../../../components/project/history-panel";
 import { NewStoryboardForm } from "../../../../components/project/new-storyboard-form";
 import { ProjectEditor } from "../../../../components/project/project-editor";
 import { ProgressBar, StatusBadge } from "../../../../components/ui";
+import { ApprovalBadge } from "../../../../components/review/approval-badge";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Project" };
@@ -69,6 +70,8 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
                         <span>{durationText(s.total_duration)}</span>
                         <span aria-hidden="true"> · </span>
                         <span>Updated <time dateTime={s.updated_at} title={fullDate(s.updated_at)}>{relativeTime(s.updated_at)}</time></span>
+                        <span aria-hidden="true"> · </span>
+                        <ApprovalBadge state={s.approval_state} />
                       </p>
                       <ProgressBar done={s.completed_tasks} total={s.total_tasks} label={`Progress of ${s.title}`} />
                     </>
