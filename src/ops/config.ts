@@ -35,7 +35,9 @@ function int(env: Env, name: string, fallback: number, min: number, max = Number
 }
 
 export function readOpsConfig(env: Env = process.env): OpsConfig {
-  const schedule = env.BACKUP_SCHEDULE?.trim() || null;
+  const rawSchedule = env.BACKUP_SCHEDULE?.trim() || null;
+  // "off" (as for every *_SCHEDULE of the job queue) means none.
+  const schedule = rawSchedule && ["off", "0", "false", "none"].includes(rawSchedule.toLowerCase()) ? null : rawSchedule;
   if (schedule && schedule.split(/\s+/).length !== 5) {
     throw new ConfigError("BACKUP_SCHEDULE", `must be a 5-field cron expression such as "0 3 * * *" (03:00 every day), got "${schedule}"`);
   }

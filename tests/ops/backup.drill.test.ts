@@ -18,6 +18,8 @@ import { readManifest, writeManifest } from "../../src/ops/backup/manifest";
 import { RestoreRefused, restoreBackup } from "../../src/ops/backup/restore-backup";
 import { backupSchedule, runScheduledBackup } from "../../src/ops/backup/run-scheduled-backup";
 import { migrateDatabase } from "../../src/ops/migrate";
+import { configureJobs } from "../../src/server/jobs/catalog";
+import { readJobSettings } from "../../src/server/jobs/settings";
 import { postgresConfig } from "../support/databases";
 import { PG_BIN, run, startCluster, type Cluster } from "../support/pg-cluster";
 
@@ -279,6 +281,12 @@ describe("scheduled backup", () => {
     await store.close();
     const ops = readOpsConfig({ BACKUP_DIR: path.join(dir, "scheduled"), BACKUP_SCHEDULE: "0 3 * * *" });
     expect(backupSchedule(ops)).toEqual({ name: "database-backup", schedule: "0 3 * * *" });
+    // The job queue schedules it only when BACKUP_SCHEDULE is set.
+    const job = (env: Record<string, string>) => configureJobs(readJobSettings(env)).find((j) => j.def.name === "database-backup")!;
+    expect(job({}).cron).toBeNull();
+    expect(job({ BACKUP_SCHEDULE: "off" }).cron).toBeNull();
+    expect(readOpsConfig({ BACKUP_SCHEDULE: "off" }).backup.schedule).toBeNull();
+    expect(job({ BACKUP_SCHEDULE: "0 3 * * *" })).toMatchObject({ cron: "0 3 * * *", def: { singleton: true } });
     const tick = new Date(Date.now() - 1_000);
     const deps = { db: { dialect: "sqlite", file, autoMigrate: false } as DbConfig, ops, log: () => undefined };
     expect(await runScheduledBackup(tick, deps)).not.toBeNull();

@@ -4,6 +4,7 @@
 // this file imports no feature code (the features import the queue).
 import { archiveProjectsJob } from "./definitions/archive-projects";
 import { auditPartitionsJob } from "./definitions/audit-partitions";
+import { databaseBackupJob } from "./definitions/database-backup";
 import { generateStoryboardJob } from "./definitions/generate-storyboard";
 import { refreshStatsJob } from "./definitions/refresh-stats";
 import { scheduleOf, type JobSettings } from "./settings";
@@ -25,6 +26,7 @@ export const JOB_CATALOG: CatalogEntry[] = [
   jobEntry(auditPartitionsJob, async () => (await import("./definitions/audit-partitions.handler")).handleAuditPartitions),
   jobEntry(refreshStatsJob, async () => (await import("./definitions/refresh-stats.handler")).handleRefreshStats),
   jobEntry(archiveProjectsJob, async () => (await import("./definitions/archive-projects.handler")).handleArchiveProjects),
+  jobEntry(databaseBackupJob, async () => (await import("./definitions/database-backup.handler")).handleDatabaseBackup),
 ];
 
 /** The catalog as this process runs it: settings applied (generation's retries, timeout, concurrency; schedules). */

@@ -55,7 +55,7 @@ export function readJobSettings(env: Env = process.env): JobSettings {
 }
 
 /** The cron a schedule runs on: the variable's value, the default when unset, null for "off". */
-export function scheduleOf(settings: JobSettings, schedule: { env: string; cron: string }): string | null {
+export function scheduleOf(settings: JobSettings, schedule: { env: string; cron: string | null }): string | null {
   const raw = settings.schedules[schedule.env]?.trim();
   if (!raw) return schedule.cron;
   if (["off", "0", "false", "none"].includes(raw.toLowerCase())) return null;

@@ -13,8 +13,11 @@ export interface JobDefinition<P = unknown> {
   timeoutSeconds: number;
   /** At most one attempt of this job runs at a time across every instance (maintenance jobs). */
   singleton: boolean;
-  /** A cron schedule (UTC), overridable by the named variable; "off" disables it. */
-  schedule?: { env: string; cron: string };
+  /**
+   * A cron schedule (UTC), overridable by the named variable; "off" disables it. cron null: no
+   * schedule unless the variable sets one (the database backup: BACKUP_SCHEDULE).
+   */
+  schedule?: { env: string; cron: string | null };
 }
 
 export interface JobContext {
