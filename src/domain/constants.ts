@@ -72,4 +72,12 @@ export const LIMITS = {
   sceneImageBytes: 5 * 1024 * 1024,
   /** Active (not revoked) share links per storyboard. */
   shareLinksPerStoryboard: 20,
+  /** Scenes in one storyboard, however they got there (generation, import, add, duplicate). */
+  scenesPerStoryboard: 200,
+  /** A JSON request body, in bytes (the largest real one, a scene at its limits, is ~250 kB). */
+  jsonBodyBytes: 1024 * 1024,
+  /** Nesting of a JSON request body: our deepest input is 3 levels. */
+  jsonDepth: 32,
+  /** A form post to Auth.js (sign-in, sign-out), in bytes. */
+  authBodyBytes: 16 * 1024,
 } as const;

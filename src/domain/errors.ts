@@ -1,7 +1,7 @@
 // One error type for the whole app: a code the HTTP layer maps to a status in one table,
 // a message a person can read, and, for validation, the fields at fault.
 
-export type ErrorCode = "validation" | "not_found" | "conflict" | "unauthorized" | "forbidden" | "rate_limited" | "internal";
+export type ErrorCode = "validation" | "not_found" | "conflict" | "unauthorized" | "forbidden" | "payload_too_large" | "rate_limited" | "internal";
 
 /**
  * Next.js bundles a module once per server chunk, so the store (opened by instrumentation) and a

@@ -6,13 +6,39 @@ import { validationError } from "./errors";
 // Review (comments and approval) imports on its own line: its schemas are at the end of the file.
 import { APPROVAL_STATES, REVIEW_LIMITS } from "./constants";
 
-const trimmed = (max: number, label: string) =>
-  z.string({ error: `${label} must be text` }).trim().max(max, { error: `${label} must be at most ${max} characters` });
-const required = (max: number, label: string) => trimmed(max, label).min(1, { error: `${label} is required` });
+// Control characters (Unicode Cc) are refused in every text field, on both dialects alike:
+// PostgreSQL cannot store NUL (22021) where SQLite can, and none of the others belongs in a
+// title or a script. Multi-line fields keep tab, line feed and carriage return; one-line fields
+// keep only tab. Unpaired surrogates (not valid Unicode) are refused as well.
+const CONTROL_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const CONTROL_ONE_LINE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** True when the text holds no control character (line breaks allowed only when `multiline`). */
+export const isCleanText = (v: string, multiline: boolean) => !(multiline ? CONTROL_MULTILINE : CONTROL_ONE_LINE).test(v) && !LONE_SURROGATE.test(v);
+const controlMessage = (label: string, multiline: boolean) =>
+  `${label} must not contain control characters${multiline ? " (line breaks and tabs are fine)" : " or line breaks"}`;
+
+/** Text with no control characters; `label` names the field in the error. */
+export const cleanText = (label: string, multiline = false) =>
+  z.string({ error: `${label} must be text` }).refine((v) => isCleanText(v, multiline), { error: controlMessage(label, multiline) });
+
+/** A missing field is "required", a field of the wrong type "must be text". */
+const textError = (label: string) => (issue: { input?: unknown }) => (issue.input === undefined ? `${label} is required` : `${label} must be text`);
+
+const trimmed = (max: number, label: string, multiline = false) =>
+  z
+    .string({ error: textError(label) })
+    .trim()
+    .refine((v) => isCleanText(v, multiline), { error: controlMessage(label, multiline), abort: true })
+    .max(max, { error: `${label} must be at most ${max} characters` });
+const required = (max: number, label: string, multiline = false) => trimmed(max, label, multiline).min(1, { error: `${label} is required` });
+const multiline = (max: number, label: string) => trimmed(max, label, true);
 
 export const httpUrl = z
   .string({ error: "Each reference URL must be text" })
   .trim()
+  .refine((v) => isCleanText(v, false), { error: "Each reference URL must not contain control characters or line breaks", abort: true })
   .refine((v) => {
     try {
       const u = new URL(v);
@@ -32,12 +58,12 @@ export const aspectRatio = z.enum(ASPECT_RATIOS, { error: `Aspect ratio must be 
 export const userUpsertSchema = z.object({
   email: z.email({ error: "Email must be a valid address" }).max(LIMITS.email, { error: `Email must be at most ${LIMITS.email} characters` }).transform((e) => e.toLowerCase()),
   name: trimmed(LIMITS.userName, "Name").nullish(),
-  image: z.string().max(2048).nullish(),
+  image: cleanText("Image").max(2048, { error: "Image must be at most 2048 characters" }).nullish(),
 });
 
 export const projectCreateSchema = z.object({
   title: required(LIMITS.projectTitle, "Title"),
-  description: trimmed(20_000, "Description").nullish(),
+  description: multiline(20_000, "Description").nullish(),
   status: projectStatus.optional(),
 });
 export const projectUpdateSchema = projectCreateSchema.partial();
@@ -48,22 +74,22 @@ const wholeSeconds = (label: string) =>
 export const sceneInputSchema = z.object({
   duration: wholeSeconds("Duration").default(0),
   scene_type: sceneType.default("content"),
-  visual_description: required(20_000, "Visual description"),
-  script: trimmed(20_000, "Script").nullish(),
-  text_overlay: trimmed(LIMITS.textOverlay, "Text overlay").nullish(),
+  visual_description: required(20_000, "Visual description", true),
+  script: multiline(20_000, "Script").nullish(),
+  text_overlay: multiline(LIMITS.textOverlay, "Text overlay").nullish(),
   camera_angle: trimmed(LIMITS.cameraAngle, "Camera angle").nullish(),
-  beat: trimmed(LIMITS.sceneBeat, "Beat").nullish(),
-  needs_input: trimmed(LIMITS.needsInput, "Needs input").nullish(),
+  beat: multiline(LIMITS.sceneBeat, "Beat").nullish(),
+  needs_input: multiline(LIMITS.needsInput, "Needs input").nullish(),
 });
 export const scenePatchSchema = z.object({
   duration: wholeSeconds("Duration").optional(),
   scene_type: sceneType.optional(),
-  visual_description: required(20_000, "Visual description").optional(),
-  script: trimmed(20_000, "Script").nullish(),
-  text_overlay: trimmed(LIMITS.textOverlay, "Text overlay").nullish(),
+  visual_description: required(20_000, "Visual description", true).optional(),
+  script: multiline(20_000, "Script").nullish(),
+  text_overlay: multiline(LIMITS.textOverlay, "Text overlay").nullish(),
   camera_angle: trimmed(LIMITS.cameraAngle, "Camera angle").nullish(),
-  beat: trimmed(LIMITS.sceneBeat, "Beat").nullish(),
-  needs_input: trimmed(LIMITS.needsInput, "Needs input").nullish(),
+  beat: multiline(LIMITS.sceneBeat, "Beat").nullish(),
+  needs_input: multiline(LIMITS.needsInput, "Needs input").nullish(),
 });
 
 export const referenceUrlsSchema = z.array(httpUrl).max(LIMITS.referenceUrls, { error: `At most ${LIMITS.referenceUrls} reference URLs` });
@@ -71,12 +97,12 @@ export const referenceUrlsSchema = z.array(httpUrl).max(LIMITS.referenceUrls, { 
 export const storyboardCreateSchema = z.object({
   project_id: z.number().int().positive(),
   title: required(LIMITS.storyboardTitle, "Title"),
-  brief: required(LIMITS.brief, "Brief"),
+  brief: required(LIMITS.brief, "Brief", true),
   reference_urls: referenceUrlsSchema.default([]),
   pattern_source: trimmed(LIMITS.patternSource, "Pattern source").nullish(),
   status: storyboardStatus.default("completed"),
-  error_message: z.string().max(2000).nullish(),
-  scenes: z.array(sceneInputSchema).max(200, { error: "At most 200 scenes" }).default([]),
+  error_message: cleanText("Error message", true).max(2000).nullish(),
+  scenes: z.array(sceneInputSchema).max(LIMITS.scenesPerStoryboard, { error: `A storyboard has at most ${LIMITS.scenesPerStoryboard} scenes` }).default([]),
   generation_options: z.lazy(() => generationOptionsSchema).nullish(),
   aspect_ratio: aspectRatio.optional(),
 });
@@ -106,7 +132,7 @@ export type BriefFieldsInput = z.infer<typeof briefFieldsSchema>;
 export const generationOptionsSchema = z.object({
   duration: z.number({ error: "Duration must be a number of seconds" }).int({ error: "Duration must be whole seconds" }).min(5, { error: "Duration must be at least 5 seconds" }).max(180, { error: "Duration must be at most 180 seconds" }).optional(),
   platform: platform.optional(),
-  pattern: z.string().trim().max(64).optional(),
+  pattern: trimmed(64, "Pattern").optional(),
   seed: z.number().int({ error: "Seed must be a whole number" }).min(0).max(2 ** 31 - 1).optional(),
   /** The user's corrections to what the engine read, kept with the storyboard. */
   brief_fields: briefFieldsSchema.optional(),
@@ -115,7 +141,7 @@ export const generationOptionsSchema = z.object({
 /** "New storyboard" (form and API): what the creator writes; the engine fills in the scenes. */
 export const storyboardGenerateSchema = z.object({
   title: trimmed(LIMITS.storyboardTitle, "Title").optional(),
-  brief: required(LIMITS.brief, "Brief"),
+  brief: required(LIMITS.brief, "Brief", true),
   reference_urls: referenceUrlsSchema.default([]),
   ...generationOptionsSchema.shape,
   /** Left out: 16:9 for YouTube, else 9:16. */
@@ -125,7 +151,7 @@ export type StoryboardGenerate = z.input<typeof storyboardGenerateSchema>;
 
 export const storyboardUpdateSchema = z.object({
   title: required(LIMITS.storyboardTitle, "Title").optional(),
-  brief: required(LIMITS.brief, "Brief").optional(),
+  brief: required(LIMITS.brief, "Brief", true).optional(),
   reference_urls: referenceUrlsSchema.optional(),
   aspect_ratio: aspectRatio.optional(),
 });
@@ -184,6 +210,58 @@ export type StoryboardUpdate = z.input<typeof storyboardUpdateSchema>;
 /** Field path of a Zod issue as the API reports it: `scenes.2.duration`. */
 const fieldOf = (path: ReadonlyArray<PropertyKey>) => (path.length ? path.map(String).join(".") : "body");
 
+/** "project_id" → "Project id"; `reference_urls.3` → "Reference urls item 4"; the root → "The body". */
+function labelOf(path: ReadonlyArray<PropertyKey>): string {
+  const words = (k: PropertyKey) => String(k).replace(/_/g, " ");
+  const last = path.at(-1);
+  if (last === undefined) return "The body";
+  const text = typeof last === "number" ? `${path.length > 1 ? words(path.at(-2)!) : "list"} item ${last + 1}` : words(last);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const NOUNS: Record<string, string> = { string: "text", number: "a number", int: "a whole number", boolean: "true or false", array: "a list", object: "an object", date: "a date" };
+
+/**
+ * Zod's own messages ("Too big: expected number to be <=2147483647") are for programmers. Any
+ * schema without a message of its own gets one of these phrases instead; parseInput puts the
+ * field's name in front ("Seed must be at most 2147483647").
+ */
+z.config({
+  customError: (iss) => {
+    switch (iss.code) {
+      case "invalid_type":
+        if (iss.input === undefined) return "is required";
+        return `must be ${NOUNS[iss.expected] ?? iss.expected}`;
+      case "too_big": {
+        const unit = iss.origin === "string" ? " characters" : iss.origin === "array" || iss.origin === "set" ? " items" : "";
+        return `must be ${iss.inclusive === false ? "less than" : "at most"} ${String(iss.maximum)}${unit}`;
+      }
+      case "too_small": {
+        if (iss.origin === "string" && Number(iss.minimum) === 1) return "is required";
+        const unit = iss.origin === "string" ? " characters" : iss.origin === "array" || iss.origin === "set" ? " items" : "";
+        return `must be ${iss.inclusive === false ? "more than" : "at least"} ${String(iss.minimum)}${unit}`;
+      }
+      case "invalid_value":
+        return `must be one of ${iss.values.map(String).join(", ")}`;
+      case "invalid_format":
+        return `must be a valid ${iss.format}`;
+      case "not_multiple_of":
+        return `must be a multiple of ${String(iss.divisor)}`;
+      case "unrecognized_keys":
+        return `has unknown fields: ${iss.keys.join(", ")}`;
+      default:
+        return "is not valid";
+    }
+  },
+});
+
+/** An issue's message for people: a bare phrase from the map above gets the field's name. */
+const messageOf = (issue: z.core.$ZodIssue) => {
+  if (!/^(is|must|has) /.test(issue.message)) return issue.message;
+  if (issue.path.length === 0 && issue.code === "invalid_type") return "Send a JSON object as the body";
+  return `${labelOf(issue.path)} ${issue.message}`;
+};
+
 /** Parses one named value (a path parameter, a filter) so that an error names it. */
 /** How many days of business metrics to show (`storyboard stats --days`). */
 export const metricsDays = z.number({ error: "Days must be a whole number from 1 to 3660" }).int().min(1).max(3660);
@@ -197,6 +275,6 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   const fields: Record<string, string> = {};
-  for (const issue of r.error.issues) fields[fieldOf(issue.path)] ??= issue.message;
+  for (const issue of r.error.issues) fields[fieldOf(issue.path)] ??= messageOf(issue);
   throw validationError(fields);
 }

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { AppError, type ErrorCode } from "../domain/errors";
 import { auth, requireUserId } from "./auth";
+import { logError } from "./log-error";
 
 export interface ActionError {
   code: ErrorCode;
@@ -21,7 +22,7 @@ export function actionError(e: unknown): ActionError {
     return { code: e.code, message: e.message, ...(e.fields && { fields: e.fields }) };
   }
   const requestId = randomUUID();
-  console.error(`[action] request ${requestId}:`, e);
+  logError("action", requestId, e);
   return { code: "internal", message: `Something went wrong on our side. Try again; if it keeps failing, quote request ${requestId}.` };
 }
 
@@ -42,9 +43,12 @@ export function idArg(value: unknown, what: string): number {
   return value;
 }
 
-/** A path segment id for pages: anything but a positive integer is a 404. */
+/**
+ * A path segment id: only the canonical spelling of a positive integer (`1`, never `01`,
+ * `00001` or `+1`), so one record has one address; anything else is a 404.
+ */
 export function pageId(value: string): number | null {
-  if (!/^\d{1,10}$/.test(value)) return null;
+  if (!/^[1-9]\d{0,9}$/.test(value)) return null;
   const n = Number(value);
   return Number.isSafeInteger(n) && n > 0 ? n : null;
 }

@@ -2,9 +2,12 @@
 // errors. Route files stay a few lines: parse params, call, return the DTO.
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
+import { LIMITS } from "../domain/constants";
 import { AppError, validationError } from "../domain/errors";
+import { pageId } from "./action";
 import { requireUserId } from "./auth";
 import { errorResponse } from "./errors";
+import { isAllowedOrigin } from "./origin";
 
 export interface ApiContext<P> {
   req: NextRequest;
@@ -22,20 +25,10 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export function checkCsrf(req: NextRequest, bodyTypes: readonly string[] = JSON_BODY): void {
   if (!UNSAFE.has(req.method)) return;
   const origin = req.headers.get("origin");
-  if (origin && origin !== "null") {
-    const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-    let originHost: string | null = null;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      /* malformed Origin: refused below */
-    }
-    if (!host || originHost !== host) throw new AppError("forbidden", "Cross-site request refused");
-  } else if (origin === "null") {
-    throw new AppError("forbidden", "Cross-site request refused");
-  }
+  // No Origin: not a browser (curl, scripts); a browser always sends one on a cross-site write.
+  if (origin !== null && !isAllowedOrigin(req, origin)) throw new AppError("forbidden", "Cross-site request refused");
   const type = (req.headers.get("content-type") ?? "").toLowerCase();
-  const hasBody = req.headers.get("content-length") !== "0" && req.method !== "DELETE";
+  const hasBody = req.headers.get("content-length") !== "0";
   if (hasBody && type !== "" && !bodyTypes.some((t) => type.startsWith(t))) {
     const list = bodyTypes.join(", ");
     throw new AppError("validation", `Send the body as ${bodyTypes === JSON_BODY ? "JSON (Content-Type: application/json)" : list}`, { fields: { body: `Content-Type must be ${list}` } });
@@ -46,10 +39,23 @@ const JSON_BODY = ["application/json"] as const;
 /** Raw image uploads: none of these is a type a cross-site form can send without a preflight. */
 export const IMAGE_BODY_TYPES = ["image/png", "image/jpeg", "image/webp", "application/octet-stream"] as const;
 
-/** The raw body, refused (naming `field`) past `max` bytes without reading the rest. */
-export async function readBytes(req: NextRequest, max: number, field: string): Promise<Uint8Array> {
-  const tooLarge = () => validationError({ [field]: `The ${field} must be at most ${Math.round(max / 1024 / 1024)} MB` });
-  if (Number(req.headers.get("content-length") ?? 0) > max) throw tooLarge();
+const megabytes = (n: number) => (n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : `${Math.round(n / 1024)} kB`);
+const payloadTooLarge = (max: number, field: string) =>
+  new AppError("payload_too_large", `The ${field} is too large: send at most ${megabytes(max)}`, { fields: { [field]: `At most ${megabytes(max)}` } });
+
+/** A declared Content-Length past `max` is refused before a byte of the body is read. */
+export function checkDeclaredLength(req: Request, max: number, field = "body"): void {
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > max) throw payloadTooLarge(max, field);
+}
+
+/**
+ * The raw body, refused with 413 (naming `field`) past `max` bytes: a declared Content-Length
+ * over the limit is refused unread, and the stream is counted as it arrives (a chunked body, or
+ * one whose header lies, is cut off at the limit, never buffered whole).
+ */
+export async function readBytes(req: Request, max: number, field: string): Promise<Uint8Array> {
+  checkDeclaredLength(req, max, field);
   const reader = req.body?.getReader();
   if (!reader) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
@@ -60,16 +66,38 @@ export async function readBytes(req: NextRequest, max: number, field: string): P
     size += value.byteLength;
     if (size > max) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      throw payloadTooLarge(max, field);
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks);
 }
 
-export async function readJson(req: NextRequest): Promise<unknown> {
-  const text = await req.text();
+/** The deepest nesting of arrays and objects in a JSON text, counted without parsing it. */
+export function jsonDepth(text: string, stopAt: number): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x5b || ch === 0x7b) {
+      if (++depth > max && (max = depth) > stopAt) return max;
+    } else if (ch === 0x5d || ch === 0x7d) depth--;
+  }
+  return max;
+}
+
+/** The JSON body: at most LIMITS.jsonBodyBytes (413) and LIMITS.jsonDepth levels deep (400). */
+export async function readJson(req: Request): Promise<unknown> {
+  const text = new TextDecoder().decode(await readBytes(req, LIMITS.jsonBodyBytes, "body"));
   if (text.trim() === "") return {};
+  if (jsonDepth(text, LIMITS.jsonDepth) > LIMITS.jsonDepth) {
+    throw validationError({ body: `The JSON is nested too deeply (at most ${LIMITS.jsonDepth} levels)` });
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -77,18 +105,20 @@ export async function readJson(req: NextRequest): Promise<unknown> {
   }
 }
 
-/** A path id: a positive integer, else the resource cannot exist (404). */
+/** A path id: a positive integer written canonically (no sign, no leading zero), else a 404. */
 export function idParam(value: string | undefined, what: string): number {
-  const n = Number(value);
-  if (!value || !/^\d{1,10}$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new AppError("not_found", `${what} not found`);
+  const n = pageId(value ?? "");
+  if (n === null) throw new AppError("not_found", `${what} not found`);
   return n;
 }
 
-export function apiRoute<P = Record<string, string>>(handler: (ctx: ApiContext<P>) => Promise<unknown>, opts: { status?: number; bodyTypes?: readonly string[] } = {}) {
+export function apiRoute<P = Record<string, string>>(handler: (ctx: ApiContext<P>) => Promise<unknown>, opts: { status?: number; bodyTypes?: readonly string[]; bodyLimit?: number } = {}) {
   return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     const requestId = randomUUID();
     try {
       checkCsrf(req, opts.bodyTypes);
+      // Routes that read no body still refuse a declared oversize one (uploads set their own limit).
+      checkDeclaredLength(req, opts.bodyLimit ?? LIMITS.jsonBodyBytes);
       const userId = await requireUserId();
       const result = await handler({ req, params: await route.params, userId, requestId });
       if (result instanceof Response) return result;

@@ -7,6 +7,7 @@ import { recoverInterruptedGenerations } from "../features/storyboards/recover-i
 import { appEnv } from "./env";
 import { setJobWorker } from "./jobs";
 import { jobSettings } from "./jobs/settings";
+import { errorSummary } from "./log-error";
 import { services } from "./services";
 
 export async function boot(): Promise<void> {
@@ -31,7 +32,7 @@ export async function boot(): Promise<void> {
   const sweep = () =>
     recoverInterruptedGenerations()
       .then((n) => n > 0 && console.log(`[storyboard] marked ${n} interrupted generation(s) as failed`))
-      .catch((e: unknown) => console.error("[storyboard] recovery sweep failed:", e));
+      .catch((e: unknown) => console.error(`[storyboard] recovery sweep failed: ${errorSummary(e)}`));
   await sweep();
   setInterval(() => void sweep(), 30_000).unref();
 }

@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../db/config";
+import { readOriginPolicy } from "./origin";
 
 type Env = Record<string, string | undefined>;
 
@@ -41,6 +42,20 @@ const pair = (env: Env, idVar: string, secretVar: string) => {
   return { clientId, clientSecret };
 };
 
+const MIN_SECRET_BITS = 256;
+
+/**
+ * An upper estimate of the randomness in a secret: its length times the bits per character of
+ * the smallest alphabet it is written in (hex 4, base64 6, any printable 6.5), and nothing for a
+ * secret of fewer than 8 distinct characters (a repeated pattern). `openssl rand -base64 32`
+ * (44 characters) and `openssl rand -hex 32` (64) pass; "x", "changeme" or "aaaa…" do not.
+ */
+export function secretBits(secret: string): number {
+  if (new Set(secret).size < 8) return 0;
+  const perChar = /^[0-9a-f]+$/i.test(secret) ? 4 : /^[A-Za-z0-9+/=_-]+$/.test(secret) ? 6 : Math.log2(95);
+  return secret.length * perChar;
+}
+
 /** Outside production a missing AUTH_SECRET is generated once and kept in ./data, never committed. */
 function devSecret(): string {
   const file = path.resolve("data", ".auth-secret");
@@ -75,6 +90,13 @@ export function readAppEnv(env: Env = process.env): AppEnv {
   }
   const secret = env.AUTH_SECRET?.trim();
   if (production && !secret) throw new ConfigError("AUTH_SECRET", "is required in production (generate one with: openssl rand -base64 32)");
+  if (production && secret && secretBits(secret) < MIN_SECRET_BITS) {
+    throw new ConfigError(
+      "AUTH_SECRET",
+      `is too weak for production: it needs at least 32 random bytes (256 bits), this one holds about ${Math.floor(secretBits(secret))}. Generate one with: openssl rand -base64 32`,
+    );
+  }
+  readOriginPolicy(env); // AUTH_URL, ALLOWED_ORIGINS, TRUST_PROXY: refused at boot when malformed
   const redis = env.REDIS_URL?.trim();
   if (redis && !/^rediss?:\/\//.test(redis)) throw new ConfigError("REDIS_URL", `must start with redis:// or rediss://, got "${redis}"`);
   return {

@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { AppError, type ErrorCode } from "../domain/errors";
+import { logError } from "./log-error";
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   validation: 400,
@@ -9,6 +10,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
 };
@@ -19,7 +21,7 @@ export interface ErrorBody {
 
 export function errorResponse(e: unknown, requestId: string = randomUUID()): NextResponse<ErrorBody> {
   const known = e instanceof AppError && e.code !== "internal";
-  if (!known) console.error(`[error] request ${requestId}:`, e);
+  if (!known) logError("error", requestId, e);
   const err = known ? e : new AppError("internal", "Something went wrong on our side. Try again; if it keeps failing, quote the request id.");
   const body: ErrorBody = {
     error: {

@@ -637,6 +637,33 @@ describe.each(DIALECTS)("store contract on %s", (dialect) => {
   });
 
   if (dialect === "postgres") {
+    describe("the recovery sweep's narrow path", () => {
+      it("a transaction that sets app.job_recovery sees no other user's storyboard; the functions return ids and statuses only", async () => {
+        const owner = await f.user();
+        const p = await f.project(owner.id);
+        const stuck = await f.storyboard(owner.id, p.id, { status: "generating", scenes: [], brief: "A brief nobody else may read" });
+        const seen = await driver.tx("read", null, async (c) => {
+          await c.query("flip", "SELECT set_config('app.job_recovery', 'on', true)", []);
+          return c.query("peek", "SELECT id, brief FROM storyboards WHERE id = $1", [stuck.id]);
+        });
+        expect(seen).toEqual([]);
+        const listed = await driver.tx("read", null, (c) => c.query("list", "SELECT * FROM interrupted_generations($1)", [new Date(Date.now() + 60_000)]));
+        expect(listed.find((r) => Number(r.id) === stuck.id)).toEqual({ id: stuck.id, status: "generating" });
+        expect(Object.keys(listed[0]!).sort()).toEqual(["id", "status"]);
+        const [fn] = await raw.query<{ owner: string; secdef: boolean }>(
+          "SELECT pg_get_userbyid(proowner) AS owner, prosecdef AS secdef FROM pg_proc WHERE proname = 'interrupted_generations'",
+        );
+        expect(fn).toEqual({ owner: "storyboard_recovery", secdef: true });
+        const [role] = await raw.query<{ rolbypassrls: boolean; rolcanlogin: boolean }>("SELECT rolbypassrls, rolcanlogin FROM pg_roles WHERE rolname = 'storyboard_recovery'");
+        expect(role).toEqual({ rolbypassrls: false, rolcanlogin: false });
+        // The role reads three columns of storyboards and nothing else.
+        const cols = await raw.query<{ column_name: string }>(
+          "SELECT column_name FROM information_schema.column_privileges WHERE grantee = 'storyboard_recovery' AND table_name = 'storyboards' AND privilege_type = 'SELECT' ORDER BY 1",
+        );
+        expect(cols.map((c) => c.column_name)).toEqual(["id", "status", "updated_at"]);
+      });
+    });
+
     describe("row level security", () => {
       it("runs as a role that owns nothing and cannot bypass RLS, with RLS forced on the four tables", async () => {
         const [role] = await raw.query<{ rolbypassrls: boolean; rolsuper: boolean }>("SELECT rolbypassrls, rolsuper FROM pg_roles WHERE rolname = 'storyboard_app'");

@@ -91,6 +91,19 @@ describe.each(DIALECTS)("start-up settings (%s)", (dialect) => {
   });
 });
 
+describe("start-up with weak or malformed security settings", () => {
+  it.each([["x"], ["changeme-changeme"], ["a".repeat(64)]])("refuses AUTH_SECRET=%j in production, asking for 32 random bytes", async (secret) => {
+    const outcome = await attemptStart({ DATABASE_URL: "file:/tmp/storyboard-refused-start.db", AUTH_DEV_LOGIN: "1", AUTH_SECRET: secret });
+    expectFailedClosed(outcome, /AUTH_SECRET: is too weak for production: it needs at least 32 random bytes/);
+    expect(outcome.output).toContain("openssl rand -base64 32");
+  });
+
+  it("refuses a malformed ALLOWED_ORIGINS entry, naming it", async () => {
+    const outcome = await attemptStart({ DATABASE_URL: "file:/tmp/storyboard-refused-start.db", AUTH_DEV_LOGIN: "1", ALLOWED_ORIGINS: "https://ok.example.com, not a url" });
+    expectFailedClosed(outcome, /ALLOWED_ORIGINS: must be a URL/);
+  });
+});
+
 describe("start-up with a database URL it cannot use", () => {
   it("rejects an unsupported scheme, naming DATABASE_URL", async () => {
     const outcome = await attemptStart({ DATABASE_URL: "mysql://x", AUTH_DEV_LOGIN: "1" });

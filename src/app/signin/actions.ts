@@ -3,19 +3,18 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { userUpsertSchema } from "../../domain/schemas";
+import { safeNextPath } from "../../server/redirect";
 import { DEV_LOGIN_ID, signIn, signInOptions, signOut } from "../../server/auth";
 
-const safeNext = (v: FormDataEntryValue | null) => {
-  const s = typeof v === "string" ? v : "";
-  return s.startsWith("/") && !s.startsWith("//") ? s : "/dashboard";
-};
+const safeNext = (v: FormDataEntryValue | null) => safeNextPath(v);
 
 export async function devSignIn(form: FormData): Promise<void> {
   const next = safeNext(form.get("next"));
   const email = String(form.get("email") ?? "").trim();
   const parsed = userUpsertSchema.safeParse({ email, name: String(form.get("name") ?? "").trim() || null });
   if (!parsed.success) {
-    redirect(`/signin?error=email&email=${encodeURIComponent(email)}&next=${encodeURIComponent(next)}`);
+    const field = parsed.error.issues.some((i) => i.path[0] === "email") ? "email" : "name";
+    redirect(`/signin?error=${field}&email=${encodeURIComponent(email)}&next=${encodeURIComponent(next)}`);
   }
   try {
     await signIn(DEV_LOGIN_ID, { email: parsed.data.email, name: parsed.data.name ?? "", redirectTo: next });

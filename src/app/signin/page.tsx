@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { auth, signInOptions } from "../../server/auth";
+import { safeNextPath } from "../../server/redirect";
 import { devSignIn, providerSignIn } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -8,6 +9,7 @@ export const metadata = { title: "Sign in" };
 
 const MESSAGES: Record<string, string> = {
   email: "Enter a valid email address.",
+  name: "A name cannot contain control characters or line breaks.",
   provider: "That sign-in method is not available.",
   CredentialsSignin: "We could not sign you in with that email.",
   OAuthAccountNotLinked: "This email already signed in with another method. Use that one.",
@@ -18,7 +20,7 @@ const MESSAGES: Record<string, string> = {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  const next = params.next?.startsWith("/") && !params.next.startsWith("//") ? params.next : "/dashboard";
+  const next = safeNextPath(params.next);
   if (await auth()) redirect(next);
   const options = signInOptions();
   const oauth = options.filter((o) => o.kind === "oauth");
@@ -29,7 +31,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p><Link href="/" className="muted small">← StoryboardAI</Link></p>
       <h1>Sign in to StoryboardAI</h1>
       {params.signed_out && <p className="alert info" role="status">You are signed out.</p>}
-      {error && params.error !== "email" && <p className="alert error" role="alert">{error}</p>}
+      {error && params.error !== "email" && params.error !== "name" && <p className="alert error" role="alert">{error}</p>}
       {oauth.length > 0 && (
         <div className="panel stack">
           {oauth.map((o) => (
@@ -58,7 +60,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </div>
           <div className="field">
             <label htmlFor="name">Name <span className="muted small">(optional)</span></label>
-            <input id="name" name="name" type="text" autoComplete="name" />
+            <input id="name" name="name" type="text" autoComplete="name"
+              aria-invalid={params.error === "name"} aria-describedby={params.error === "name" ? "name-error" : undefined} />
+            {params.error === "name" && <p id="name-error" className="field-error">{MESSAGES.name}</p>}
           </div>
           <button className="btn primary" type="submit">Sign in locally</button>
         </form>

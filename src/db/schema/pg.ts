@@ -33,7 +33,10 @@ import { APPROVAL_STATES, ASPECT_RATIOS, COMMENT_AUTHORS, PROJECT_STATUSES, REVI
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const createdAt = () => ts("created_at").notNull().defaultNow();
-const updatedAt = () => ts("updated_at").notNull().defaultNow();
+// Every update through drizzle (the store, the Auth.js adapter) sets updated_at unless it sets it
+// itself; raw SQL in src/db/store/hot-sql.ts sets it explicitly. (No trigger: the online
+// backfills of src/ops must be able to rewrite rows without touching it.)
+const updatedAt = () => ts("updated_at").notNull().defaultNow().$onUpdate(() => new Date());
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 

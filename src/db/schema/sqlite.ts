@@ -9,7 +9,9 @@ import { APPROVAL_STATES, ASPECT_RATIOS, COMMENT_AUTHORS, PROJECT_STATUSES, REVI
 const nowMs = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 const ts = (name: string) => integer(name, { mode: "timestamp_ms" });
 const createdAt = () => ts("created_at").notNull().default(nowMs);
-const updatedAt = () => ts("updated_at").notNull().default(nowMs);
+// Every update through drizzle (the store, the Auth.js adapter) sets updated_at unless it sets it
+// itself; raw SQL in src/db/store/hot-sql.ts sets it explicitly.
+const updatedAt = () => ts("updated_at").notNull().default(nowMs).$onUpdate(() => new Date());
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
 const maxLength = (table: string, column: AnyColumn & { name: string }, n: number) =>
   check(`${table}_${column.name}_length`, sql`length(${column}) <= ${sql.raw(String(n))}`);

@@ -22,8 +22,6 @@ export interface Conn {
 }
 
 export interface TxOptions {
-  /** Lets the job-recovery sweep see every user's storyboards stuck in 'generating'. */
-  jobRecovery?: boolean;
   /** A bulk move (archive, restore) that writes its own audit rows, one per project. */
   bulk?: boolean;
 }

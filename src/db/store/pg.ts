@@ -11,6 +11,7 @@ import type { DbConfig } from "../config";
 import type { Conn, Db, Driver, Row, Tables, TxOptions } from "./driver";
 import { mapPgError } from "./errors";
 import { isRecoveryConflict, isUnavailable, memoryTracker, redisTracker, type RoutingStats, type WriteTracker } from "./read-routing";
+import { conformingAdapter } from "./auth-adapter";
 
 type PgConfig = Extract<DbConfig, { dialect: "postgres" }>;
 
@@ -110,7 +111,6 @@ export function createPgDriver(cfg: PgConfig): Driver & { pools: { primary: pg.P
 
   const setUser = (userId: string | null, opts?: TxOptions) => async (client: pg.PoolClient) => {
     await client.query({ name: "set_user", text: "SELECT set_config('app.current_user_id', $1, true)", values: [userId ?? ""] });
-    if (opts?.jobRecovery) await client.query("SELECT set_config('app.job_recovery', 'on', true)");
   };
 
   /** A plain read: on the replica unless it is down or has not replayed this user's last write. */
@@ -141,7 +141,6 @@ export function createPgDriver(cfg: PgConfig): Driver & { pools: { primary: pg.P
             values: [userId ?? "", pending],
           });
           if (r.rows[0]!.ok === false) return false;
-          if (opts?.jobRecovery) await c.query("SELECT set_config('app.job_recovery', 'on', true)");
         } else await setUser(userId, opts)(c);
         stats.replicaReads++;
         stats.replicaDownSince = null;
@@ -200,7 +199,7 @@ export function createPgDriver(cfg: PgConfig): Driver & { pools: { primary: pg.P
       });
     },
     mapError: mapPgError,
-    authAdapter: () => DrizzleAdapter(drizzle({ client: primary }), authTables(schema)),
+    authAdapter: () => conformingAdapter(DrizzleAdapter(drizzle({ client: primary }), authTables(schema))),
     async ping() {
       const r = await primary.query<{ ok: number }>("SELECT 1 AS ok");
       return r.rows[0]?.ok === 1;

@@ -1,6 +1,7 @@
 // Scenes: edit, insert, delete, move and reorder within a storyboard (numbers stay 1..N).
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { validationError } from "../../domain/errors";
+import { LIMITS } from "../../domain/constants";
+import { conflict, validationError } from "../../domain/errors";
 import { parseInput, sceneInputSchema, scenePatchSchema } from "../../domain/schemas";
 import { HOT_SQL } from "./hot-sql";
 import { num, toScene } from "./rows";
@@ -54,6 +55,7 @@ export function scenesStore(ctx: StoreContext): Pick<Store, "getScene" | "update
       return write(userId, async (c) => {
         const sb = editable(await ownStoryboard(c, userId, storyboardId));
         const n = await sceneCount(c, userId, storyboardId);
+        if (n >= LIMITS.scenesPerStoryboard) throw conflict(`A storyboard has at most ${LIMITS.scenesPerStoryboard} scenes`, { scenes: `At most ${LIMITS.scenesPerStoryboard} scenes` });
         const at = parsePosition(position, n + 1);
         await shiftScenes(c, userId, storyboardId, at, n, 1);
         const [scene] = await insertScenes(c, userId, storyboardId, [data], at);

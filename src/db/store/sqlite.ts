@@ -12,6 +12,7 @@ import { migrateSqlite } from "../migrate";
 import type { DbConfig } from "../config";
 import type { Conn, Db, Driver, Row, Tables } from "./driver";
 import { mapSqliteError } from "./errors";
+import { conformingAdapter } from "./auth-adapter";
 
 type SqliteConfig = Extract<DbConfig, { dialect: "sqlite" }>;
 
@@ -100,7 +101,7 @@ export function createSqliteDriver(cfg: SqliteConfig): Driver & { sqlite: Databa
       return this.tx("write", null, fn, opts);
     },
     mapError: mapSqliteError,
-    authAdapter: () => DrizzleAdapter(drizzle({ client: sqlite }), authTables(schema)),
+    authAdapter: () => conformingAdapter(DrizzleAdapter(drizzle({ client: sqlite }), authTables(schema))),
     async ping() {
       return (sqlite.prepare("SELECT 1 AS ok").get() as { ok: number }).ok === 1;
     },

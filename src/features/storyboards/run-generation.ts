@@ -8,6 +8,7 @@ import { AppError } from "../../domain/errors";
 import { generateWithProvider } from "../../engine";
 import { cacheKeys, services } from "../../server/services";
 import { generateStoryboardJob } from "../../server/jobs/definitions/generate-storyboard";
+import { errorSummary } from "../../server/log-error";
 import { engineInputOf, sceneInputOf } from "./engine-io";
 
 export const GENERATION_FAILED_MESSAGE = "The storyboard engine failed unexpectedly";
@@ -27,7 +28,7 @@ export async function runGeneration(userId: string, storyboardId: number, attemp
     if (e instanceof AppError && e.code === "not_found") return; // deleted while it was queued
     const explained = e instanceof AppError && e.code !== "internal";
     if (!explained && !attempt.final) throw e; // the queue retries it
-    console.error(`[generation] storyboard ${storyboardId} failed:`, e);
+    console.error(`[generation] storyboard ${storyboardId} failed: ${errorSummary(e)}`);
     const reason = explained ? e.message : `${GENERATION_FAILED_MESSAGE}${attempt.attempt && attempt.attempt > 1 ? ` (${attempt.attempt} attempts)` : ""}`;
     await store.setStoryboardStatus(userId, storyboardId, "error", reason).catch(() => undefined);
   } finally {

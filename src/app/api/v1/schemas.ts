@@ -1,6 +1,7 @@
 // The few API inputs that are not a domain entity: positions, ticks and orders. Entity fields
 // (titles, briefs, scenes) come from src/domain/schemas.ts so every limit stays in one place.
 import { z } from "zod";
+import { LIMITS } from "../../../domain/constants";
 import { projectStatus, sceneInputSchema } from "../../../domain/schemas";
 
 /** A 1-based place in a storyboard; the store checks the upper bound against the scene count. */
@@ -20,9 +21,9 @@ export const taskPatchSchema = z.object({
 export const sceneOrderSchema = z.object({
   scene_ids: z
     .array(z.number({ error: "Each scene id must be a number" }).int({ error: "Each scene id must be a whole number" }).positive({ error: "Each scene id must be positive" }), {
-      error: "scene_ids must be a list of scene ids",
+      error: "Scene ids must be a list of scene ids",
     })
-    .max(200, { error: "A storyboard has at most 200 scenes" }),
+    .max(LIMITS.scenesPerStoryboard, { error: `A storyboard has at most ${LIMITS.scenesPerStoryboard} scenes` }),
 });
 
 /** `?status=` of the project list: absent or empty means every status. */
@@ -32,7 +33,7 @@ export const projectListQuery = z.object({
 
 const queryInt = (name: string, max: number) =>
   z.preprocess(
-    (v) => (v === "" || v === null ? undefined : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v),
+    (v) => (v === "" || v === null ? undefined : typeof v === "string" && /^(0|[1-9]\d*)$/.test(v) ? Number(v) : v),
     z
       .number({ error: `${name} must be a whole number` })
       .int({ error: `${name} must be a whole number` })
