@@ -12,6 +12,7 @@ import { getAuthAdapter, getStore } from "../db/client";
 import { appEnv } from "./env";
 
 export const DEV_LOGIN_ID = "dev-login";
+const OAUTH_CHECKS: Array<"pkce" | "state"> = ["pkce", "state"];
 export const OIDC_ID = "oidc";
 
 export interface SignInOption {
@@ -41,8 +42,10 @@ async function config(): Promise<NextAuthConfig> {
     session: { strategy: "jwt" },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
-      ...(github ? [GitHub({ clientId: github.clientId, clientSecret: github.clientSecret })] : []),
-      ...(google ? [Google({ clientId: google.clientId, clientSecret: google.clientSecret })] : []),
+      // Both checks on every provider: PKCE binds the code to this browser's verifier, and state
+      // (Auth.js checks only PKCE by default) refuses a callback whose state was not ours.
+      ...(github ? [GitHub({ clientId: github.clientId, clientSecret: github.clientSecret, checks: OAUTH_CHECKS })] : []),
+      ...(google ? [Google({ clientId: google.clientId, clientSecret: google.clientSecret, checks: OAUTH_CHECKS })] : []),
       ...(oidc
         ? [
             {
@@ -53,6 +56,7 @@ async function config(): Promise<NextAuthConfig> {
               clientId: oidc.clientId,
               clientSecret: oidc.clientSecret,
               authorization: { params: { scope: "openid email profile" } },
+              checks: OAUTH_CHECKS,
               // OIDC Core 5.4: with the code flow a provider may put email and name only in the
               // user info, not the ID token, so read the profile there (checked against its sub).
               idToken: false,
