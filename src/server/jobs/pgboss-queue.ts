@@ -9,6 +9,7 @@ import PgBoss from "pg-boss";
 import { nextRun } from "./cron";
 import { createRunner, errorText, logProgress } from "./runner";
 import { JobError, type ConfiguredJob, type JobInfo, type JobQueue, type JobState } from "./types";
+import { errorSummary } from "../log-error";
 
 export const PGBOSS_SCHEMA = "pgboss";
 
@@ -54,7 +55,7 @@ export function createPgBossQueue(jobs: ConfiguredJob[], settings: PgBossSetting
     schedule: settings.worker,
     maintenanceIntervalSeconds: settings.superviseSeconds,
   });
-  boss.on("error", (e) => console.error("[jobs] pg-boss:", e.message));
+  boss.on("error", (e) => console.error(`[jobs] pg-boss: ${errorSummary(e)}`));
   const sql = async (text: string, values: unknown[] = []) => (await boss.getDb().executeSql(text, values)).rows as Record<string, unknown>[];
   const workerIds = new Map<string, string[]>();
   let started: Promise<void> | undefined;
@@ -66,7 +67,7 @@ export function createPgBossQueue(jobs: ConfiguredJob[], settings: PgBossSetting
     try {
       return await runner.run(job.def.name, j.data, { id: j.id, attempt: attemptNo, maxAttempts, final: attemptNo >= maxAttempts, progress: logProgress(job.def.name, j.id) });
     } catch (e) {
-      console.error(`[jobs] ${job.def.name} ${j.id} attempt ${attemptNo}/${maxAttempts} failed:`, e);
+      console.error(`[jobs] ${job.def.name} ${j.id} attempt ${attemptNo}/${maxAttempts} failed: ${errorSummary(e)}`);
       throw new Error(errorText(e)); // pg-boss stores it as the job's output: the last error
     }
   };

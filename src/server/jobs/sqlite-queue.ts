@@ -10,6 +10,7 @@ import type { Conn, Driver, Row } from "../../db/store/driver";
 import { lastSlot, nextRun } from "./cron";
 import { createRunner, errorText, logProgress } from "./runner";
 import { JobError, type ConfiguredJob, type JobInfo, type JobQueue, type JobState } from "./types";
+import { errorSummary } from "../log-error";
 
 const KEEP_FINISHED_MS = 7 * 24 * 3600_000;
 
@@ -98,8 +99,8 @@ export function createSqliteQueue(driver: Driver, jobs: ConfiguredJob[], setting
       await runner.run(name, JSON.parse(String(row.payload)), { id: String(id), attempt, maxAttempts, final: attempt >= maxAttempts, progress: logProgress(name, String(id)) });
       await finish(id, { ok: true });
     } catch (e) {
-      console.error(`[jobs] ${name} ${id} attempt ${attempt}/${maxAttempts} failed:`, e);
-      await finish(id, { ok: false, error: errorText(e) }).catch((err: unknown) => console.error("[jobs] could not record the failure:", err));
+      console.error(`[jobs] ${name} ${id} attempt ${attempt}/${maxAttempts} failed: ${errorSummary(e)}`);
+      await finish(id, { ok: false, error: errorText(e) }).catch((err: unknown) => console.error(`[jobs] could not record the failure: ${errorSummary(err)}`));
     }
   };
 
@@ -127,7 +128,7 @@ export function createSqliteQueue(driver: Driver, jobs: ConfiguredJob[], setting
         });
       }
     } catch (e) {
-      console.error(`[jobs] claiming ${name} failed:`, e);
+      console.error(`[jobs] claiming ${name} failed: ${errorSummary(e)}`);
     } finally {
       pumping.set(name, "idle");
     }
@@ -168,7 +169,7 @@ export function createSqliteQueue(driver: Driver, jobs: ConfiguredJob[], setting
       await supervise();
       await Promise.all(runner.runnable().map(pump));
     } catch (e) {
-      console.error("[jobs] worker tick failed:", e);
+      console.error(`[jobs] worker tick failed: ${errorSummary(e)}`);
     }
   };
 
