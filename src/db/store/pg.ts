@@ -109,7 +109,7 @@ export function createPgDriver(cfg: PgConfig): Driver & { pools: { primary: pg.P
     }
   }
 
-  const setUser = (userId: string | null, opts?: TxOptions) => async (client: pg.PoolClient) => {
+  const setUser = (userId: string | null, _opts?: TxOptions) => async (client: pg.PoolClient) => {
     await client.query({ name: "set_user", text: "SELECT set_config('app.current_user_id', $1, true)", values: [userId ?? ""] });
   };
 
