@@ -7,6 +7,10 @@ import { isAllowedOrigin } from "./server/origin";
 /** The server actions' body limit, also set as serverActions.bodySizeLimit in next.config.ts. */
 export const ACTION_BODY_LIMIT = 1024 * 1024;
 
+/** A share link's reviewer comments: a JSON route authorised by the token in its URL, never by a
+ * cookie, so a cross-site post gains nothing; it answers its own 4xx and limits its own body. */
+const SHARE_COMMENTS = /^\/s\/[^/]+\/scenes\/[^/]+\/comments$/;
+
 /**
  * Writes to pages are server actions (and the sign-out form). Next.js answers a cross-origin one
  * with a 500 and lets one without Origin through; here a write from another origin, or with no
@@ -15,6 +19,7 @@ export const ACTION_BODY_LIMIT = 1024 * 1024;
  */
 function refuseWrite(request: NextRequest): NextResponse | null {
   if (request.method === "GET" || request.method === "HEAD") return null;
+  if (SHARE_COMMENTS.test(request.nextUrl.pathname)) return null;
   const origin = request.headers.get("origin");
   if (origin === null || !isAllowedOrigin(request, origin)) {
     return NextResponse.json({ error: { code: "forbidden", message: "Cross-site request refused" } }, { status: 403 });
