@@ -58,6 +58,15 @@ export function requestOrigin(req: Request, policy: OriginPolicy = originPolicy(
   }
 }
 
+/** The app's public origin for links it hands out: AUTH_URL when set (the origin writes must come
+ * from), else the origin this request was addressed to. Next.js's req.nextUrl says "localhost"
+ * for a server bound to 127.0.0.1, which would send a share link's reviewer to another origin. */
+export function publicOrigin(req: Request): string {
+  const authUrl = process.env.AUTH_URL?.trim();
+  if (authUrl) return new URL(authUrl).origin;
+  return requestOrigin(req) ?? new URL(req.url).origin;
+}
+
 /** True when `origin` (an Origin header) may write: scheme, host and port all match. */
 export function isAllowedOrigin(req: Request, origin: string, policy: OriginPolicy = originPolicy()): boolean {
   let parsed: string;

@@ -36,6 +36,7 @@ export function shellBlocks(markdown: string): Block[] {
 /** Calls whose documented answer is not a success, with the answer the document gives. */
 const DOCUMENTED_REFUSALS: Array<{ url: RegExp; status: number; why: string }> = [
   { url: /\/storyboards\/\d+\/retry$/, status: 409, why: "retry is for a storyboard in error; the example's storyboard completed (documented 409)" },
+  { url: /^\/s\/[^/]+\/scenes\/\d+\/comments$/, status: 404, why: "the example's token (Xq3…) stands for a real one: an unknown link is the documented 404" },
   { url: /\/projects\/\d+\/restore$/, status: 404, why: "nothing is archived in a fresh database (the nightly job archives after ARCHIVE_AFTER_DAYS); documented 404 when not in your archive" },
 ];
 

@@ -3,6 +3,7 @@
 import { createShareLink } from "@/features/shares/create-share-link";
 import { listShareLinks } from "@/features/shares/list-share-links";
 import { apiRoute, idParam, readJson } from "@/server/api";
+import { publicOrigin } from "@/server/origin";
 
 type Params = { id: string };
 
@@ -11,7 +12,7 @@ export const GET = apiRoute<Params>(async ({ params, userId }) => listShareLinks
 export const POST = apiRoute<Params>(
   async ({ req, params, userId }) => {
     const link = await createShareLink(userId, idParam(params.id, "Storyboard"), await readJson(req));
-    return { ...link, url: new URL(link.path, req.nextUrl.origin).toString() };
+    return { ...link, url: new URL(link.path, publicOrigin(req)).toString() };
   },
   { status: 201 },
 );
