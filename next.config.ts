@@ -21,6 +21,8 @@ const config: NextConfig = {
     // refuses larger ones with 413 first). The proxy buffers no more than that either.
     serverActions: { bodySizeLimit: "1mb" },
     proxyClientMaxBodySize: "1mb",
+    // forbidden() and src/app/forbidden.tsx: a signed-in user who is not an operator gets a real 403 on /admin.
+    authInterrupts: true,
   },
   async headers() {
     return [

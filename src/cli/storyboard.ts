@@ -44,6 +44,8 @@ Operations, on the database DATABASE_URL names (docs/operations.md):
   storyboard restore BACKUP_FILE --to postgres://…/new_database|file:PATH [--force]
   storyboard pitr stanza|backup [--type full|diff|incr]|verify [--lag]|info
   storyboard pitr restore --to "YYYY-MM-DD HH:MM:SS+00" --data-dir /new/empty/folder
+  storyboard db queries [--by total|mean|calls|rows] [--limit N]   top statements (pg_stat_statements)
+  storyboard db indexes                          index usage, unused and duplicate indexes, table sizes
 
 Jobs (README, "Jobs"):
   storyboard jobs                               queued, running, failed and scheduled jobs, with the last error
@@ -259,6 +261,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     }
     if (cmd && OPS_COMMAND_NAMES.includes(cmd)) return await (await import("./ops")).OPS_COMMANDS[cmd]!(rest, io);
     if (cmd && JOB_COMMAND_NAMES.includes(cmd)) return await (await import("./jobs")).JOB_COMMANDS[cmd]!(rest, io);
+    if (cmd === "db") return await (await import("./db")).dbCommand(rest, io);
     if (cmd === "--help" || cmd === "-h" || cmd === "help") {
       io.stdout(USAGE);
       return 0;

@@ -22,6 +22,8 @@ export interface AppEnv {
   redisUrl: string | null;
   cacheTtlSeconds: number;
   generation: { ratePerWindow: number; windowSeconds: number; concurrency: number; staleAfterMs: number };
+  /** Signed-in operators allowed on /admin (query and index reports), lower-cased; empty: nobody. */
+  adminEmails: string[];
   /** The archive job: completed projects untouched this many days move to the archive, this many per transaction. */
   archive: { afterDays: number; batchSize: number };
 }
@@ -69,6 +71,13 @@ function devSecret(): string {
   }
 }
 
+function readAdminEmails(env: Env): string[] {
+  const list = (env.ADMIN_EMAILS ?? "").split(",").map((e) => e.trim().toLowerCase()).filter(Boolean);
+  const bad = list.find((e) => !/^[^\s@]+@[^\s@]+$/.test(e));
+  if (bad) throw new ConfigError("ADMIN_EMAILS", `must be a comma-separated list of email addresses, "${bad}" is not one`);
+  return list;
+}
+
 export function readAppEnv(env: Env = process.env): AppEnv {
   const production = env.NODE_ENV === "production";
   const devLogin = !production || ["1", "true"].includes(env.AUTH_DEV_LOGIN?.trim() ?? "");
@@ -105,6 +114,7 @@ export function readAppEnv(env: Env = process.env): AppEnv {
     devLogin,
     providers,
     redisUrl: redis || null,
+    adminEmails: readAdminEmails(env),
     cacheTtlSeconds: int(env, "CACHE_TTL_SECONDS", 300),
     generation: {
       ratePerWindow: int(env, "GENERATION_RATE_LIMIT", 10, 1),
