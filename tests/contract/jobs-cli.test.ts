@@ -15,7 +15,9 @@ import { openRaw, type Raw } from "../support/raw";
 const BIN = fileURLToPath(new URL("../../bin/storyboard.mjs", import.meta.url));
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
-describe.each(DIALECTS)("storyboard jobs CLI on %s", (dialect) => {
+// Each case spawns the CLI (tsx compiles it at start) several times: on a loaded 2-core machine
+// that alone can take most of the default 30 s, so the cases get a wider budget (not a speed check).
+describe.each(DIALECTS)("storyboard jobs CLI on %s", { timeout: 120_000 }, (dialect) => {
   let db: TestDatabase;
   let env: NodeJS.ProcessEnv;
   let store: Store;
