@@ -46,6 +46,7 @@ const params = (): Record<keyof typeof HOT_SQL, unknown[]> => ({
   dashboard: [ids.user],
   dashboardByStatus: [ids.user, "active"],
   project: [ids.project, ids.user],
+  projectForUpdate: [ids.project, ids.user],
   projectStoryboards: [ids.project, ids.user],
   projectScenes: [ids.project, ids.user],
   storyboard: [ids.storyboard, ids.user],

@@ -88,8 +88,13 @@ export function createContext(driver: Driver, shardCount: number) {
   const write = <T>(userId: string | null, fn: (c: Conn) => Promise<T>) => driver.tx("write", userId, fn);
 
   // ---- ownership: one indexed lookup by id and owner column ----
-  async function ownProject(c: Conn, userId: string, id: number) {
-    const [row] = await c.query("project", HOT_SQL.project, [checkId(id, "Project"), userId]);
+  /**
+   * The user's project, or a 404. `lock`: hold its row until the transaction ends, so that writes
+   * that decide from the project's children (which storyboard is main) take turns (PostgreSQL).
+   */
+  async function ownProject(c: Conn, userId: string, id: number, opts: { lock?: boolean } = {}) {
+    const lock = opts.lock === true && driver.dialect === "postgres";
+    const [row] = await c.query(lock ? "project_for_update" : "project", lock ? HOT_SQL.projectForUpdate : HOT_SQL.project, [checkId(id, "Project"), userId]);
     if (!row) throw notFound("Project");
     return toProject(row);
   }

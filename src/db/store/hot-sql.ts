@@ -29,6 +29,8 @@ export const HOT_SQL = {
 
   /** One project of one user (the ownership check of every project read). */
   project: `SELECT ${PROJECT} FROM projects p WHERE p.id = $1 AND p.user_id = $2`,
+  /** The same row, locked until the transaction ends (PostgreSQL; SQLite's writes are serialized already). */
+  projectForUpdate: `SELECT ${PROJECT} FROM projects p WHERE p.id = $1 AND p.user_id = $2 FOR UPDATE`,
 
   /** A project's storyboards with scene counts and progress. */
   projectStoryboards: `

@@ -14,7 +14,9 @@ export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboa
     async createStoryboard(userId, input) {
       const data = parseInput(storyboardCreateSchema, input);
       return write(userId, async (c) => {
-        await ownProject(c, userId, data.project_id);
+        // Locked: two storyboards created at once in a project without a main one would both
+        // claim it, and the second would fail on uq_storyboards_main_per_project.
+        await ownProject(c, userId, data.project_id, { lock: true });
         const now = new Date();
         // The project's first live storyboard is its main one until the creator picks another.
         const [main] = await c.db
