@@ -8,7 +8,7 @@ export default defineConfig({
     // CI also writes a JSON report (VITEST_JSON_DIR) to print one "N passed, N failed" line.
     reporters: process.env.VITEST_JSON_DIR ? ["default", ["json", { outputFile: `${process.env.VITEST_JSON_DIR}/unit.json` }]] : ["default"],
     include: ["src/**/*.test.ts", "tests/**/*.test.ts", "bench/**/*.test.ts"],
-    exclude: ["tests/e2e/**", "node_modules/**"],
+    exclude: ["tests/e2e/**", "tests/faults/**", "node_modules/**"],
     globalSetup: ["tests/setup/global-postgres.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,

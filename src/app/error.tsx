@@ -3,6 +3,7 @@
 // (Next.js hides it in production); the digest ties the visit to the server log.
 import Link from "next/link";
 import { useEffect } from "react";
+import { UNAVAILABLE_DIGEST } from "../domain/errors";
 
 // `retry` re-fetches the page from the server before re-rendering it (a plain `reset` would
 // re-render the same failed payload); older Next.js versions only pass `reset`.
@@ -10,6 +11,19 @@ export default function ErrorPage({ error, reset, retry }: { error: Error & { di
   useEffect(() => {
     console.error(error);
   }, [error]);
+  // A lost database connection carries its own digest (AppError "unavailable"): say what it is.
+  if (error.digest === UNAVAILABLE_DIGEST) {
+    return (
+      <main className="container narrow stack status-page" role="alert">
+        <p className="status-code" aria-hidden="true">503</p>
+        <h1>The database is briefly unavailable</h1>
+        <p className="muted">Nothing was lost. This usually passes within a few seconds: try again in a moment.</p>
+        <p className="row" style={{ justifyContent: "center" }}>
+          <button type="button" className="btn primary" onClick={retry ?? reset}>Try again</button>
+        </p>
+      </main>
+    );
+  }
   return (
     <main className="container narrow stack status-page" role="alert">
       <p className="status-code" aria-hidden="true">Oops</p>

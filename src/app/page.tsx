@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { auth } from "../server/auth";
+import { currentSession } from "../server/auth";
 
 export const dynamic = "force-dynamic";
 
 export default async function Landing() {
-  const session = await auth();
+  const session = await currentSession();
   return (
     <main>
       <header className="topbar">

@@ -3,10 +3,13 @@
 // error page. Pages share the sign-in guard below so a signed-out visitor comes back to the
 // page they asked for.
 import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { AppError, type ErrorCode } from "../domain/errors";
-import { auth, requireUserId } from "./auth";
+import { currentSession, requireUserId } from "./auth";
+import { appErrorOf } from "./errors";
 import { logError } from "./log-error";
+import { clientIp, limitRoute, type LimitGroup } from "./rate-limit";
 
 export interface ActionError {
   code: ErrorCode;
@@ -16,7 +19,8 @@ export interface ActionError {
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
-export function actionError(e: unknown): ActionError {
+export function actionError(thrown: unknown): ActionError {
+  const e = appErrorOf(thrown);
   // instanceof holds across bundles: AppError checks a registry-wide brand (src/domain/errors.ts).
   if (e instanceof AppError && e.code !== "internal") {
     return { code: e.code, message: e.message, ...(e.fields && { fields: e.fields }) };
@@ -26,9 +30,11 @@ export function actionError(e: unknown): ActionError {
   return { code: "internal", message: `Something went wrong on our side. Try again; if it keeps failing, quote request ${requestId}.` };
 }
 
-export async function runAction<T>(run: (userId: string) => Promise<T>): Promise<ActionResult<T>> {
+/** `limit` names the action's rate-limit group, as for the API route doing the same thing. */
+export async function runAction<T>(run: (userId: string) => Promise<T>, limit?: LimitGroup): Promise<ActionResult<T>> {
   try {
     const userId = await requireUserId();
+    if (limit) await limitRoute(limit, userId, clientIp(await headers()));
     return { ok: true, data: await run(userId) };
   } catch (e) {
     // redirect() and notFound() work by throwing; they must reach Next.js untouched.
@@ -55,8 +61,7 @@ export function pageId(value: string): number | null {
 
 /** The signed-in user's id for a page, or a redirect to sign-in that comes back to `path`. */
 export async function requirePageUser(path: string): Promise<{ id: string; email: string }> {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) redirect(`/signin?next=${encodeURIComponent(path)}`);
-  return { id, email: session.user?.email ?? "" };
+  const user = await currentSession();
+  if (!user) redirect(`/signin?next=${encodeURIComponent(path)}`);
+  return { id: user.id, email: user.email };
 }

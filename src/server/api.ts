@@ -8,6 +8,7 @@ import { pageId } from "./action";
 import { requireUserId } from "./auth";
 import { errorResponse } from "./errors";
 import { isAllowedOrigin } from "./origin";
+import { clientIp, limitRoute, type LimitGroup } from "./rate-limit";
 
 export interface ApiContext<P> {
   req: NextRequest;
@@ -112,7 +113,8 @@ export function idParam(value: string | undefined, what: string): number {
   return n;
 }
 
-export function apiRoute<P = Record<string, string>>(handler: (ctx: ApiContext<P>) => Promise<unknown>, opts: { status?: number; bodyTypes?: readonly string[]; bodyLimit?: number } = {}) {
+/** `limit` names the route's rate-limit group (src/server/rate-limit.ts): a costly route has one. */
+export function apiRoute<P = Record<string, string>>(handler: (ctx: ApiContext<P>) => Promise<unknown>, opts: { status?: number; bodyTypes?: readonly string[]; bodyLimit?: number; limit?: LimitGroup } = {}) {
   return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     const requestId = randomUUID();
     try {
@@ -120,6 +122,7 @@ export function apiRoute<P = Record<string, string>>(handler: (ctx: ApiContext<P
       // Routes that read no body still refuse a declared oversize one (uploads set their own limit).
       checkDeclaredLength(req, opts.bodyLimit ?? LIMITS.jsonBodyBytes);
       const userId = await requireUserId();
+      if (opts.limit) await limitRoute(opts.limit, userId, clientIp(req.headers));
       const result = await handler({ req, params: await route.params, userId, requestId });
       if (result instanceof Response) return result;
       if (result === undefined) return new NextResponse(null, { status: 204, headers: { "x-request-id": requestId } });

@@ -8,11 +8,13 @@ import { appEnv } from "./env";
 import { setJobWorker } from "./jobs";
 import { jobSettings } from "./jobs/settings";
 import { errorSummary } from "./log-error";
+import { rateLimits } from "./rate-limit";
 import { services } from "./services";
 
 export async function boot(): Promise<void> {
   try {
     appEnv();
+    rateLimits();
     const settings = jobSettings();
     setJobWorker(settings.inWeb);
     const { store, jobs } = await services();

@@ -1,7 +1,8 @@
 // AppError codes to HTTP, in one table; anything else is a 500 with a request id and no stack.
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
-import { AppError, type ErrorCode } from "../domain/errors";
+import { isConnectionLost } from "../db/pg-errors";
+import { AppError, unavailable, type ErrorCode } from "../domain/errors";
 import { logError } from "./log-error";
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -13,13 +14,18 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; fields?: Record<string, string>; request_id?: string };
 }
 
-export function errorResponse(e: unknown, requestId: string = randomUUID()): NextResponse<ErrorBody> {
+/** A lost database connection met outside the store (the Auth.js adapter's queries) is a 503 too. */
+export const appErrorOf = (e: unknown): unknown => (!(e instanceof AppError) && isConnectionLost(e) ? unavailable(e) : e);
+
+export function errorResponse(thrown: unknown, requestId: string = randomUUID()): NextResponse<ErrorBody> {
+  const e = appErrorOf(thrown);
   const known = e instanceof AppError && e.code !== "internal";
   if (!known) logError("error", requestId, e);
   const err = known ? e : new AppError("internal", "Something went wrong on our side. Try again; if it keeps failing, quote the request id.");
@@ -32,6 +38,6 @@ export function errorResponse(e: unknown, requestId: string = randomUUID()): Nex
     },
   };
   const headers: Record<string, string> = { "x-request-id": requestId };
-  if (err.code === "rate_limited" && err.retryAfterSeconds) headers["retry-after"] = String(err.retryAfterSeconds);
+  if (err.retryAfterSeconds && (err.code === "rate_limited" || err.code === "unavailable")) headers["retry-after"] = String(err.retryAfterSeconds);
   return NextResponse.json(body, { status: HTTP_STATUS[err.code], headers });
 }

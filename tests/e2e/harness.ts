@@ -84,6 +84,15 @@ export async function startServer(db: TestDatabase, env: Record<string, string> 
     // Several suites (and engineers) share one PostgreSQL server of 100 connections.
     DATABASE_POOL_MAX: "8",
     DATABASE_POOL_MIN: "0",
+    // Every test client is 127.0.0.1 and many sign in and export far faster than a person: the
+    // per-address and per-email limits are lifted here; tests/e2e/rate-limits.test.ts sets them low.
+    RATE_LIMIT_IP_MULTIPLIER: "1000",
+    SIGNIN_RATE_LIMIT: "10000/60",
+    SIGNIN_RATE_LIMIT_PER_IP: "100000/60",
+    RATE_LIMIT_EXPORT: "10000/60",
+    RATE_LIMIT_ENGINE: "10000/60",
+    RATE_LIMIT_SHARE: "10000/60",
+    RATE_LIMIT_HEAVY: "10000/60",
     ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
     ...env,
   });

@@ -3,12 +3,12 @@
 import Link from "next/link";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { auth } from "../../server/auth";
+import { currentSession } from "../../server/auth";
 import { signOutAction } from "../signin/actions";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const session = await auth();
-  if (!session?.user?.id) {
+  const user = await currentSession();
+  if (!user) {
     const path = (await headers()).get("x-pathname");
     redirect(`/signin?next=${encodeURIComponent(path?.startsWith("/") ? path : "/dashboard")}`);
   }
@@ -17,7 +17,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <header className="topbar">
         <Link className="brand" href="/dashboard">StoryboardAI</Link>
         <div className="user">
-          <span title={session.user.email ?? undefined} data-testid="user-email">{session.user.email}</span>
+          <span title={user.email || undefined} data-testid="user-email">{user.email}</span>
           <form action={signOutAction}>
             <button className="btn small" type="submit">Sign out</button>
           </form>

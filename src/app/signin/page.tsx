@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { auth, signInOptions } from "../../server/auth";
+import { currentSession, signInOptions } from "../../server/auth";
 import { safeNextPath } from "../../server/redirect";
 import { devSignIn, providerSignIn } from "./actions";
 
@@ -11,6 +11,7 @@ const MESSAGES: Record<string, string> = {
   email: "Enter a valid email address.",
   name: "A name cannot contain control characters or line breaks.",
   provider: "That sign-in method is not available.",
+  rate_limited: "Too many sign-in attempts. Wait a minute, then try again.",
   CredentialsSignin: "We could not sign you in with that email.",
   OAuthAccountNotLinked: "This email already signed in with another method. Use that one.",
   AccessDenied: "Sign-in was cancelled or refused.",
@@ -21,7 +22,7 @@ const MESSAGES: Record<string, string> = {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
   const next = safeNextPath(params.next);
-  if (await auth()) redirect(next);
+  if (await currentSession()) redirect(next);
   const options = signInOptions();
   const oauth = options.filter((o) => o.kind === "oauth");
   const dev = options.find((o) => o.kind === "dev");

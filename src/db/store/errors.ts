@@ -1,7 +1,8 @@
 // Translates constraint violations of either dialect into AppErrors that name the field,
 // so no raw driver error ever leaves the store.
 import { PROJECT_STATUSES, SCENE_TYPES, STORYBOARD_STATUSES, TASK_TYPES } from "../../domain/constants";
-import { AppError, conflict, notFound, validationError } from "../../domain/errors";
+import { AppError, conflict, notFound, unavailable, validationError } from "../../domain/errors";
+import { isConnectionLost } from "../pg-errors";
 
 const oneOf = (values: readonly string[]) => `must be one of ${values.join(", ")}`;
 
@@ -47,6 +48,7 @@ const internal = (e: unknown) => (e instanceof AppError ? e : new AppError("inte
 
 export function mapPgError(e: unknown): AppError {
   if (e instanceof AppError) return e;
+  if (isConnectionLost(e)) return unavailable(e);
   const d = driverError(e);
   if (!d) return internal(e);
   const constraint = typeof d.constraint === "string" ? d.constraint : "";

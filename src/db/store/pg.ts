@@ -10,6 +10,7 @@ import { authTables } from "./auth-tables";
 import type { DbConfig } from "../config";
 import type { Conn, Db, Driver, Row, Tables, TxOptions } from "./driver";
 import { mapPgError } from "./errors";
+import { isConnectionLost } from "../pg-errors";
 import { isRecoveryConflict, isUnavailable, memoryTracker, redisTracker, type RoutingStats, type WriteTracker } from "./read-routing";
 import { conformingAdapter } from "./auth-adapter";
 
@@ -101,11 +102,26 @@ export function createPgDriver(cfg: PgConfig): Driver & { pools: { primary: pg.P
     }
   }
 
+  /**
+   * One transaction on a connection from `pool`. A lost connection (a killed backend, a server
+   * restart) is tried once more on a fresh one when that cannot run a write twice: always for a
+   * READ ONLY transaction, and for a write only when it failed before its own statements ran
+   * (taking the connection, BEGIN, the settings). Otherwise it surfaces as a 503 (mapPgError).
+   */
   async function transaction<T>(pool: pg.Pool, begin: string, fn: (c: Conn) => Promise<T>, setup: (client: pg.PoolClient) => Promise<void>, afterCommit?: (client: pg.PoolClient) => Promise<void>): Promise<T> {
-    try {
-      return (await runTx(await pool.connect(), begin, fn, setup, afterCommit))!.value;
-    } catch (e) {
-      throw mapPgError(e);
+    const readOnly = begin.includes("READ ONLY");
+    for (let attempt = 1; ; attempt++) {
+      let started = false;
+      const run = (c: Conn) => {
+        started = true;
+        return fn(c);
+      };
+      try {
+        return (await runTx(await pool.connect(), begin, run, setup, afterCommit))!.value;
+      } catch (e) {
+        if (attempt === 1 && isConnectionLost(e) && (readOnly || !started)) continue;
+        throw mapPgError(e);
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 import { AppError, notFound } from "../../domain/errors";
 import { parseInput, sharedCommentCreateSchema } from "../../domain/schemas";
 import type { SceneComment } from "../../domain/types";
+import { hit } from "../../server/rate-limit";
 import { cacheKeys, services } from "../../server/services";
 import { hashShareToken } from "../shares/share-token";
 
@@ -16,8 +17,8 @@ export async function createSharedComment(token: string, sceneId: number, input:
   const hash = hashShareToken(token);
   if (!hash) throw notFound("Share link");
   const data = parseInput(sharedCommentCreateSchema, input);
-  const { store, cache } = await services();
-  const { count, resetSeconds } = await cache.hit(cacheKeys.sharedCommentRate(hash), WINDOW_SECONDS);
+  const { store } = await services();
+  const { count, resetSeconds } = await hit(cacheKeys.sharedCommentRate(hash), WINDOW_SECONDS);
   if (count > SHARED_COMMENTS_PER_WINDOW) {
     throw new AppError("rate_limited", `This link can post ${SHARED_COMMENTS_PER_WINDOW} comments every ${WINDOW_SECONDS / 60} minutes. Try again in ${resetSeconds} s.`, { retryAfterSeconds: resetSeconds });
   }

@@ -122,7 +122,7 @@ const isFields = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 
 /** "We read: ..." under the brief: what the engine understood, before generating. */
 export async function understandBriefAction(brief: string, corrections?: unknown): Promise<ActionResult<BriefUnderstanding>> {
-  return runAction(async () => understandBrief({ brief, ...(isFields(corrections) ? { brief_fields: corrections } : {}) }));
+  return runAction(async () => understandBrief({ brief, ...(isFields(corrections) ? { brief_fields: corrections } : {}) }), "engine");
 }
 
 export async function generateStoryboardAction(projectId: number, form: StoryboardFields): Promise<ActionResult<{ id: number }>> {
@@ -132,6 +132,6 @@ export async function generateStoryboardAction(projectId: number, form: Storyboa
     revalidatePath("/dashboard");
     revalidatePath(`/projects/${id}`);
     return { id: sb.id };
-  });
+  }, "generate");
 }
 

@@ -9,5 +9,5 @@ export async function restoreProjectAction(projectId: number): Promise<ActionRes
     const project = await restoreProject(userId, idArg(projectId, "Archived project"));
     revalidatePath("/dashboard");
     return { id: project.id };
-  });
+  }, "heavy");
 }

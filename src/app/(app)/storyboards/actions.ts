@@ -106,7 +106,7 @@ export async function regenerateSceneAction(storyboardId: number, sceneId: numbe
     const id = idArg(storyboardId, "Storyboard");
     await regenerateScene(userId, idArg(sceneId, "Scene"));
     return afterChange(userId, id);
-  });
+  }, "engine");
 }
 
 export async function setTaskAction(taskId: number, completed: boolean): Promise<ActionResult<TaskUpdate>> {
@@ -124,7 +124,7 @@ export async function retryGenerationAction(storyboardId: number): Promise<Actio
     revalidatePath(`/storyboards/${sb.id}`);
     revalidatePath(`/projects/${sb.project_id}`);
     return null;
-  });
+  }, "generate");
 }
 
 export async function generateVariationAction(storyboardId: number): Promise<ActionResult<{ id: number }>> {
@@ -133,7 +133,7 @@ export async function generateVariationAction(storyboardId: number): Promise<Act
     revalidatePath("/dashboard");
     revalidatePath(`/projects/${sb.project_id}`);
     return { id: sb.id };
-  });
+  }, "generate");
 }
 
 export async function duplicateStoryboardAction(storyboardId: number): Promise<ActionResult<{ id: number }>> {
@@ -142,7 +142,7 @@ export async function duplicateStoryboardAction(storyboardId: number): Promise<A
     revalidatePath("/dashboard");
     revalidatePath(`/projects/${sb.project_id}`);
     return { id: sb.id };
-  });
+  }, "heavy");
 }
 
 export async function deleteStoryboardAction(storyboardId: number): Promise<ActionResult<{ project_id: number }>> {

@@ -2,4 +2,4 @@
 import { understandBrief } from "@/features/storyboards/understand-brief";
 import { apiRoute, readJson } from "@/server/api";
 
-export const POST = apiRoute(async ({ req }) => understandBrief(await readJson(req)));
+export const POST = apiRoute(async ({ req }) => understandBrief(await readJson(req)), { limit: "engine" });

@@ -2,4 +2,4 @@
 import { restoreProject } from "@/features/archive/restore-project";
 import { apiRoute, idParam } from "@/server/api";
 
-export const POST = apiRoute<{ id: string }>(async ({ params, userId }) => restoreProject(userId, idParam(params.id, "Archived project")));
+export const POST = apiRoute<{ id: string }>(async ({ params, userId }) => restoreProject(userId, idParam(params.id, "Archived project")), { limit: "heavy" });

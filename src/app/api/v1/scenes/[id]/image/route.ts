@@ -13,7 +13,7 @@ export const GET = apiRoute<Params>(async ({ params, userId }) => imageResponse(
 
 export const PUT = apiRoute<Params>(
   async ({ req, params, userId }) => setSceneImage(userId, idParam(params.id, "Scene"), await readBytes(req, LIMITS.sceneImageBytes, "image")),
-  { bodyTypes: IMAGE_BODY_TYPES, bodyLimit: LIMITS.sceneImageBytes },
+  { bodyTypes: IMAGE_BODY_TYPES, bodyLimit: LIMITS.sceneImageBytes, limit: "heavy" },
 );
 
 export const DELETE = apiRoute<Params>(async ({ params, userId }) => {

@@ -2,4 +2,4 @@
 import { regenerateScene } from "@/features/scenes/regenerate-scene";
 import { apiRoute, idParam } from "@/server/api";
 
-export const POST = apiRoute<{ id: string }>(async ({ params, userId }) => regenerateScene(userId, idParam(params.id, "Scene")));
+export const POST = apiRoute<{ id: string }>(async ({ params, userId }) => regenerateScene(userId, idParam(params.id, "Scene")), { limit: "engine" });

@@ -7,4 +7,5 @@ type Params = { id: string };
 
 export const GET = apiRoute<Params>(async ({ req, params, userId }) =>
   fileResponse(await exportStoryboard(userId, idParam(params.id, "Storyboard"), Object.fromEntries(req.nextUrl.searchParams))),
+  { limit: "export" },
 );
