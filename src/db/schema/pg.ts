@@ -220,6 +220,37 @@ export const storyboardSnapshots = pgTable(
   ],
 );
 
+/**
+ * The undo stack (docs/schema.md, "Undo and history"): one row per change a user made to a
+ * storyboard (storyboard_id set) or to its project (storyboard_id null), with what the touched
+ * rows were before and after it. Undone rows stay (redo) until the next new change drops them.
+ */
+export const storyboardChanges = pgTable(
+  "storyboard_changes",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id").notNull(),
+    storyboardId: integer("storyboard_id"),
+    /** The owner: the composite keys below hold it. */
+    userId: varchar("user_id", { length: 255 }).notNull(),
+    label: varchar("label", { length: 255 }).notNull(),
+    before: jsonb("before").$type<Record<string, unknown>>().notNull(),
+    after: jsonb("after").$type<Record<string, unknown>>().notNull(),
+    undone: boolean("undone").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ name: "storyboard_changes_project_owner_fk", columns: [t.projectId, t.userId], foreignColumns: [projects.id, projects.userId] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
+    foreignKey({ name: "storyboard_changes_storyboard_owner_fk", columns: [t.storyboardId, t.userId], foreignColumns: [storyboards.id, storyboards.userId] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
+    index("idx_storyboard_changes_storyboard").on(t.storyboardId, t.id),
+    index("idx_storyboard_changes_project").on(t.projectId, t.id),
+  ],
+);
+
 /** A creator's own picture for a scene (replaces the drawn sketch), re-encoded on upload. */
 export const sceneImages = pgTable(
   "scene_images",

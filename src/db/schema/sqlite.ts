@@ -198,6 +198,38 @@ export const storyboardSnapshots = sqliteTable(
   ],
 );
 
+/**
+ * The undo stack (docs/schema.md, "Undo and history"): one row per change a user made to a
+ * storyboard (storyboard_id set) or to its project (storyboard_id null), with what the touched
+ * rows were before and after it. Undone rows stay (redo) until the next new change drops them.
+ */
+export const storyboardChanges = sqliteTable(
+  "storyboard_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id").notNull(),
+    storyboardId: integer("storyboard_id"),
+    /** The owner: the composite keys below hold it. */
+    userId: text("user_id", { length: 255 }).notNull(),
+    label: text("label", { length: 255 }).notNull(),
+    before: text("before", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    after: text("after", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    undone: integer("undone", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ name: "storyboard_changes_project_owner_fk", columns: [t.projectId, t.userId], foreignColumns: [projects.id, projects.userId] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
+    foreignKey({ name: "storyboard_changes_storyboard_owner_fk", columns: [t.storyboardId, t.userId], foreignColumns: [storyboards.id, storyboards.userId] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
+    maxLength("storyboard_changes", t.label, 255),
+    index("idx_storyboard_changes_storyboard").on(t.storyboardId, t.id),
+    index("idx_storyboard_changes_project").on(t.projectId, t.id),
+  ],
+);
+
 /** A creator's own picture for a scene (replaces the drawn sketch), re-encoded on upload. */
 export const sceneImages = sqliteTable(
   "scene_images",
