@@ -31,15 +31,50 @@ export function overlayLineChars(text: string, _language?: string): number {
   return /[\u3040-\u30ff]/.test(text) ? 13 : 16;
 }
 
-/** Shortens a phrase to fit one overlay line: whole words (or characters for space-less scripts). */
+/** Shortens a phrase to fit one overlay line: whole, else cut where a phrase ends (never mid-phrase), else "". */
 export function fitOverlay(text: string, language?: string): string {
   const t = text.replace(/\s+/g, " ").trim().replace(/[.。!！]$/u, "");
   if (!t || overlayFitsOneLine(t, language)) return t;
   if (isSpacelessText(t)) return Array.from(t).slice(0, overlayLineChars(t, language)).join("");
-  const ws = t.split(" ");
-  while (ws.length > 1 && !overlayFitsOneLine(ws.join(" "), language)) ws.pop();
-  const out = ws.join(" ").replace(/[,;:]+$/, "");
-  return overlayFitsOneLine(out, language) ? out : "";
+  return phraseCut(t.split(" "), (ws) => overlayFitsOneLine(ws.join(" "), language));
+}
+
+/** Words that make a phrase read as cut when it ends on them ("A day at our"). */
+export const DANGLING_WORD =
+  /^(a|an|the|and|or|of|to|for|with|in|on|at|by|from|your|my|our|their|his|her|its|is|are|was|were|be|that|which|who|whose|like|than|as|very|de|la|el|los|las|y|o|del|al|con|por|para|en|un|una|su|sus|mi|tu|le|les|et|ou|du|des|au|aux|à|pour|avec|sur|dans|ta|ton|tes|ma|mon|sa|son|une|der|die|das|den|dem|des|und|oder|mit|für|von|zu|im|am|ein|eine|einen|dein|deine|mein|e|um|uma|que|do|da|dos|das|no|na|em|com|pelo|pela|seu|sua)$/i;
+/** A phrase may end before these: a new clause. */
+export const CLAUSE_WORD = /^(?:instead|because|so|when|while|until|after|before|but|and|or|if|since|unless|y|et|und|e|porque|parce|weil|quando|cuando|quand|wenn|pero|mais|aber|mas)$/i;
+/** ...or before a prepositional phrase, when what it drops is only detail (the head keeps most of the clause). */
+export const PREPOSITION = /^(?:in|at|on|for|from|with|by|during|near|without|via|around|into|onto|over|under|through|about|across|between|behind|inside|outside|toward|towards|against|beside|along|every|each|per|para|con|en|por|pour|avec|dans|sur|chez|mit|für|im|am|bei|com|em|no|na)$/i;
+/** Share of a clause's words a head must keep to end before a preposition ("A day at our tea farm | in Darjeeling"). */
+export const PREPOSITION_KEEP = 0.6;
+
+/** True when a phrase of `head` words, cut from `words` before `next`, ends where a phrase ends. */
+export function endsAtBreak(last: string, next: string, head: number, words: number): boolean {
+  if (/[,;:—–]$/.test(last)) return true;
+  const n = next.replace(/^[(“"']+/, "");
+  return CLAUSE_WORD.test(n) || (PREPOSITION.test(n) && head >= PREPOSITION_KEEP * words);
+}
+/** Intensifiers an overlay can lose without changing what it says. */
+const INTENSIFIER = /^(?:way|really|very|just|super|totally|actually|so|truly|simply|literally)$/i;
+
+/** The longest head of `ws` that ends where a phrase ends (not on a function word) and passes `fits`; "" when none. */
+function phraseCut(ws: readonly string[], fits: (ws: readonly string[]) => boolean): string {
+  for (let n = ws.length - 1; n >= 2; n--) {
+    const head = ws.slice(0, n);
+    const last = head[head.length - 1]!;
+    const next = ws[n]!;
+    const brokenAt = endsAtBreak(last, next, n, ws.length);
+    if (!brokenAt || DANGLING_WORD.test(last.replace(/[,;:—–]+$/, ""))) continue;
+    if (fits(head)) return head.join(" ").replace(/[,;:—–]+$/, "");
+  }
+  return "";
+}
+
+/** True when an overlay reads as a whole phrase: it does not end on a function word. */
+export function readsWhole(text: string): boolean {
+  const last = text.trim().split(/\s+/).pop() ?? "";
+  return !DANGLING_WORD.test(last.replace(/[.!?,;:]+$/u, ""));
 }
 
 /** True when an overlay fits on one line within the limits (the engine writes one-line overlays). */
@@ -406,7 +441,8 @@ export function packBeatTimed(
   while (chunks.length > 1 && chunks.reduce((a, c) => a + c.need, 0) > seconds) {
     let victim = chunks.length - 1;
     for (let i = chunks.length - 1; i >= 0; i--) if (chunks[i]!.prio < chunks[victim]!.prio) victim = i;
-    dropped.push(chunks[victim]!.text);
+    // The writer's own supporting lines (priority 0) go first and silently: they are not the brief's.
+    if (chunks[victim]!.prio >= 2) dropped.push(chunks[victim]!.text);
     chunks = chunks.filter((_, i) => i !== victim);
   }
   if (chunks.length === 1 && chunks[0]!.need > Math.min(seconds, SHOT_MAX)) {
@@ -427,6 +463,15 @@ export function packBeatTimed(
   for (const c of chunks) {
     const line = finish(capitalizeLine(c.text));
     const last = talk[talk.length - 1];
+    // A supporting line (priority 0: "We've all done it.") rides on the line it supports; on its
+    // own shot it would say nothing, so it is left out when it does not fit beside it.
+    if (c.prio < 2 && last) {
+      if (last.duration + c.need <= SHOT_MAX) {
+        last.script = isSpacelessText(last.script) ? `${last.script}${line}` : `${last.script} ${line}`;
+        last.duration += c.need;
+      }
+      continue;
+    }
     if (!spacious && last && last.duration + c.need <= SHOT_TARGET) {
       last.script = isSpacelessText(last.script) ? `${last.script}${line}` : `${last.script} ${line}`;
       last.duration += c.need;
@@ -481,12 +526,14 @@ function capitalizeLine(s: string): string {
 
 // ---- Overlays ----
 
-const KEYPHRASE_TAIL =
-  /^(a|an|the|and|or|of|to|for|with|in|on|at|by|from|your|my|our|their|his|her|is|are|was|de|la|el|los|las|y|o|del|al|con|por|para|en|un|una|su|sus|mi|tu|le|les|et|ou|du|des|au|aux|à|pour|avec|sur|dans|ta|ton|tes|ma|mon|sa|son|un|une|der|die|das|den|dem|und|oder|mit|für|von|zu|im|am|ein|eine|dein|deine|mein|e|ou|um|uma|que|do|da|dos|das|no|na|em|com|pelo|pela|seu|sua)$/i;
 const LEADING_FILLER = /^(?:and|but|so|or|then|also|plus|y|pero|et|mais|und|aber|e|mas)\s+/i;
 
-/** A short on-screen phrase from a line: its first clause, at most four words. */
-export function keyPhrase(text: string, lang: string): string {
+/**
+ * A short on-screen phrase from a line: its first clause when it fits an overlay (at most
+ * `maxWords` words), else that clause without intensifiers, else its head up to where a phrase
+ * ends; "" when no such phrase fits (the caller shows a term or the beat's label instead).
+ */
+export function keyPhrase(text: string, lang: string, maxWords = OVERLAY_MAX_WORDS): string {
   let t = text.replace(/^[^:：]{1,20}[:：]\s*/u, "").replace(/^(?:first|next|then|finally|primero|después|luego|d'abord|ensuite|puis|enfin|zuerst|dann|danach|primeiro|depois|por fim|por último)[,:]?\s+/i, "");
   // A short lead-in ("実は、", "Real talk,") is not the point of the line.
   const lead = /^([^、,]{1,6})[、,]\s*(.+)$/u.exec(t);
@@ -494,11 +541,14 @@ export function keyPhrase(text: string, lang: string): string {
   t = t.split(/(?<!\d)[,.](?!\d)|[;:!?。、！？—–]/u)[0] ?? t;
   t = t.replace(LEADING_FILLER, "").trim();
   if (isSpacelessText(t)) return Array.from(t).slice(0, lang === "ja" ? 13 : 16).join("");
+  const fitsWords = (ws: readonly string[]) => ws.length <= maxWords && ws.join(" ").length <= OVERLAY_LINE_CHARS;
   const all = t.split(/\s+/).filter(Boolean);
-  // A short clause reads whole; a longer one is cut to its first four words.
-  const ws = all.length <= 6 && t.length <= OVERLAY_LINE_CHARS ? all : all.slice(0, 4);
-  while (ws.length > 1 && KEYPHRASE_TAIL.test(ws[ws.length - 1] ?? "")) ws.pop();
-  return capitalize(ws.join(" ").replace(/[,;:]+$/, ""));
+  const out = (ws: readonly string[]) => capitalizeLine(ws.join(" ").replace(/[,;:]+$/, ""));
+  if (all.length && fitsWords(all) && readsWhole(all.join(" "))) return out(all);
+  const lean = all.filter((w) => !INTENSIFIER.test(w));
+  if (lean.length && fitsWords(lean) && readsWhole(lean.join(" "))) return out(lean);
+  const cut = phraseCut(lean, fitsWords);
+  return cut ? capitalizeLine(cut) : "";
 }
 
 export function roleLabel(ctx: ComposeContext, role: string, n?: number): string {
@@ -522,7 +572,7 @@ const VISUALS: Record<string, readonly string[]> = {
     "Transition: hand or object wipes across the lens ({move}) to hide the cut.",
   ],
   setup: ["{size} at {setting}: {person} sets up why this matters, {subject} in view.", "{size}: establish {setting}, {person} walks into frame."],
-  value: ["{size}: {person} demonstrates the point with {subject} at {setting}.", "{size}: hands show the point in action, {subject} in focus."],
+  value: ["{size}: {person} shows it with {subject} at {setting}.", "{size}: hands use {subject}, one clear action at a time."],
   payoff: ["{size}: the payoff on screen, {subject} at its best.", "{size}: {person} reacts to the result at {setting}."],
   problem: ["{size}: {person} hits the problem at {setting} and lets the frustration show.", "{size}: the problem in detail — the mess, the wait, the wasted effort."],
   agitate: ["{size}: the problem piles up — clock ticking, things going wrong at {setting}.", "{size}: {person} sighs as it happens again, tight and uncomfortable."],
@@ -538,8 +588,8 @@ const VISUALS: Record<string, readonly string[]> = {
   before: ["{size}: the 'before' state at {setting}, flat light, nothing styled.", "{size}: the starting point, shot plainly so the change reads later."],
   after: ["{size}: same framing as the 'before', now the 'after' result, brighter and styled.", "{size}: the 'after' reveal at {setting}, {person} steps back to show it."],
   how: ["{size}: hands show how {subject} is used, one clear action at a time.", "{size}: the method on camera, {subject} in focus."],
-  item: ["{size}: a clear visual example of point #{n} at {setting}.", "{size}: {person} acts out point #{n}; props make it obvious."],
-  step: ["{size}: hands perform step {n} at {setting}; the action fills the frame.", "{size}: step {n} on camera, every ingredient or tool visible."],
+  item: ["{size} at {setting}: {person} shows it on camera: {gist}.", "{size}: {gist}, acted out by {person} at {setting} with real props."],
+  step: ["{size} at {setting}: hands do it on camera: {gist}; the action fills the frame.", "{size}: step {n} on camera, {gist}, every ingredient or tool visible."],
   myth: ["{size}: {person} states the myth with a skeptical look at {setting}.", "{size}: the myth acted out the way most people do it."],
   fact: ["{size}: {person} sets it straight; a simple demo or graphic backs it up.", "{size}: the right way shown on camera at {setting}."],
   context: ["{size}: where it started — {setting}, {person} in frame.", "{size}: archive-style photo or early footage of {person}."],
@@ -564,6 +614,14 @@ export interface VisualArgs {
   pattern: Pattern;
   cta?: string;
   variant: number;
+  /** What the scene is about: its own line, else its beat's line (a cutaway), else the beat's to-do. */
+  gist?: string;
+}
+
+/** The gist of a line for the visual notes: its first sentence without a label, at most 9 words. */
+export function gistOf(script: string): string {
+  const first = script.replace(/^[^:：]{1,24}[:：]\s*/u, "").split(/(?<=[.!?。！？])\s*/u)[0] ?? "";
+  return trimToBudget(first, 9).replace(/[.。]$/u, "");
 }
 
 export function visualFor(ctx: ComposeContext, v: VisualArgs): string {
@@ -586,14 +644,14 @@ export function visualFor(ctx: ComposeContext, v: VisualArgs): string {
       b: a.compare?.[1] ?? "option B",
       cta: v.cta ? `"${v.cta.replace(/\n/g, " · ")}"` : "the call to action",
       move: v.camera.move,
+      gist: v.gist ? `“${v.gist}”` : `“${subject}”`,
     }) ?? "";
   text = capitalize(text);
   if (v.kind === "content") {
+    const inTemplate = tpl.includes("{gist}");
     if (v.script) {
-      const first = v.script.replace(/^[^:：]{1,24}[:：]\s*/u, "").split(/(?<=[.!?。！？])\s*/u)[0] ?? "";
-      const gist = trimToBudget(first, 9).replace(/[.。]$/u, "");
-      if (gist) text += ` Shows: “${gist}”.`;
-    } else text += " B-roll, no voice-over: music and on-screen text carry the beat.";
+      if (!inTemplate && v.gist) text += ` Shows: “${v.gist}”.`;
+    } else text += v.gist && !inTemplate ? ` B-roll cutaway on “${v.gist}”, no voice-over: music and on-screen text carry it.` : " B-roll, no voice-over: music and on-screen text carry the beat.";
   }
   return text;
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { EngineValidationError, engineInputSchema, generateStoryboard, listPatterns, passesErrors, regenerateScene } from "./index";
+import { EngineValidationError, PAD_MAX_SECONDS, engineInputSchema, generateStoryboard, listPatterns, paddingSeconds, passesErrors, regenerateScene } from "./index";
 
 const BRIEF =
   "A 30-second TikTok for Brewly, a cold brew subscription for busy parents. Tired of bitter coffee at 7am? Brewly ships fresh concentrate every two weeks. Just pour and add milk. Over 12,000 parents switched. Use code BREW20 for 20% off. Link in bio. Do not say it is free.";
@@ -40,7 +40,7 @@ describe("generateStoryboard: options", () => {
 describe("generateStoryboard: output", () => {
   const sb = generateStoryboard({ brief: BRIEF });
   it("has the design's fields", () => {
-    expect(Object.keys(sb).sort()).toEqual(["checks", "language", "pattern", "pattern_source", "platform", "scenes", "title", "total_duration", "total_scenes", "warnings"].sort());
+    expect(Object.keys(sb).sort()).toEqual(["checks", "language", "pattern", "pattern_source", "platform", "requested_duration", "scenes", "title", "total_duration", "total_scenes", "warnings"].sort());
     for (const s of sb.scenes) {
       expect(Object.keys(s).sort()).toEqual(["beat", "camera_angle", "duration", "scene_number", "scene_type", "script", "text_overlay", "visual_description"].sort());
     }
@@ -79,15 +79,55 @@ describe("generateStoryboard: output", () => {
   });
   it("clamps to the platform maximum with a warning", () => {
     const fb = generateStoryboard({ brief: "Gym promo", duration: 120, platform: "facebook_reels" });
-    expect(fb.total_duration).toBe(90);
+    expect(fb.requested_duration).toBe(90);
+    expect(fb.total_duration).toBeLessThanOrEqual(90);
     expect(fb.warnings.join(" ")).toMatch(/at most 90 s/);
   });
-  it("makes a 5-second bumper and a 180-second video", () => {
-    for (const d of [5, 6, 7, 180]) {
+  it("makes a 5-second bumper", () => {
+    for (const d of [5, 6, 7]) {
       const out = generateStoryboard({ brief: BRIEF, duration: d });
+      expect(out.total_duration).toBe(d);
       expect(out.scenes.reduce((a, s) => a + s.duration, 0)).toBe(d);
       expect(passesErrors(out.checks)).toBe(true);
     }
+  });
+  it("fills the length asked for when the brief has the material for it", () => {
+    const steps = [
+      "Unbox the stand and lay the twelve pieces out on a towel so nothing rolls away",
+      "Screw the three carbon legs into the base until each one clicks into place",
+      "Slide the centre column through the base and tighten the locking ring by hand",
+      "Attach the tray with the four short bolts from the small bag, finger tight first",
+      "Clip the phone holder onto the top plate with the logo facing out",
+      "Thread the cable down the column and through the two hooks on the back",
+      "Level the stand with the bubble on the tray before you load any weight",
+      "Mount your camera and lock the quick-release plate with a quarter turn",
+    ];
+    const brief = `How to set up the TriPod Pro studio stand in ${steps.length} steps.\n${steps.map((x) => `- ${x}`).join("\n")}\nShop at tripodpro.com`;
+    const out = generateStoryboard({ brief, platform: "youtube", duration: 60 });
+    expect(out.requested_duration).toBe(60);
+    expect(out.total_duration).toBeGreaterThanOrEqual(60 - PAD_MAX_SECONDS);
+    expect(out.checks.find((c) => c.id === "runtime_material")?.ok).toBe(true);
+    expect(passesErrors(out.checks)).toBe(true);
+    // Asked for 180 s, the same brief runs what its eight steps fill, and says how much that is.
+    const long = generateStoryboard({ brief, platform: "youtube", duration: 180 });
+    expect(long.requested_duration).toBe(180);
+    expect(long.total_duration).toBeGreaterThanOrEqual(out.total_duration);
+    expect(long.total_duration).toBeLessThan(180);
+    expect(long.warnings[0]).toMatch(new RegExp(`^The brief has material for about ${long.total_duration} s, not 180 s`));
+    expect(paddingSeconds(long.scenes)).toBeLessThanOrEqual(PAD_MAX_SECONDS);
+  });
+  it("a thin brief at 180 s runs what its material fills, says so first and asks for what is missing", () => {
+    const out = generateStoryboard({ brief: "TikTok for Waggle dog food. Link in bio.", duration: 180 });
+    expect(out.requested_duration).toBe(180);
+    expect(out.total_duration).toBeLessThan(30);
+    expect(paddingSeconds(out.scenes)).toBeLessThanOrEqual(PAD_MAX_SECONDS);
+    expect(out.warnings[0]).toMatch(new RegExp(`^The brief has material for about ${out.total_duration} s, not 180 s: .*Add \\w+ more points .* to reach 180 s\\.$`));
+    const todo = out.scenes.filter((s) => s.needs_input);
+    expect(todo).toHaveLength(1);
+    expect(todo[0]!.needs_input).toMatch(/Waggle/);
+    const runtime = out.checks.find((c) => c.id === "runtime_material")!;
+    expect(runtime.ok).toBe(false);
+    expect(runtime.message).toMatch(/to reach the 180 s asked for/);
   });
 });
 

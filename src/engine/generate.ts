@@ -3,6 +3,7 @@ import { LIMITS, type Platform } from "../domain/constants";
 import { analyzeBrief, mentionsAvoided, type BriefAnalysis, type BriefPoint } from "./brief";
 import { formatCamera, planCameras, type CameraContext } from "./camera";
 import { runChecks } from "./checks";
+import { PAD_MAX_SECONDS, SECONDS_PER_POINT, countWord } from "./check/craft";
 import {
   HOOK_MAX_WORDS,
   OVERLAY_MAX_WORDS,
@@ -18,6 +19,8 @@ import {
   type TimedShot,
   roleLabel,
   visualFor,
+  gistOf,
+  readsWhole,
   type BeatInfo,
   type ComposeContext,
 } from "./compose";
@@ -35,13 +38,29 @@ import { WORDS_PER_SECOND, capitalize, containsTerm, fits, normKey, plainWords, 
 import { planTiming, type Slot, type TimingPlan } from "./timing";
 import type { EngineInput, EngineOutput, EngineScene } from "./types";
 
+interface Layout {
+  total: number;
+  timing: TimingPlan;
+  contentScripts: string[];
+  needsInput: (string | undefined)[];
+  emptyRepeats: number[];
+  notes: string[];
+  /** Seconds of content scenes with neither voice-over nor a to-do. */
+  padding: number;
+  dropped: number;
+  count: number;
+}
+
 interface Plan {
   brief: string;
   a: BriefAnalysis;
   lang: string;
   ph: Phrases;
   platform: Platform;
+  /** The running time: what the brief's material fills, at most the requested length. */
   total: number;
+  /** The length asked for (option, brief or default, within the platform's maximum). */
+  requested: number;
   pattern: Pattern;
   patternSource: string;
   timing: TimingPlan;
@@ -98,18 +117,18 @@ function buildPlan(input: EngineInput): Plan {
   warnings.push(...urls.warnings);
   const platform: Platform = opts.platform ?? urls.platform ?? platformFromBrief(brief) ?? "generic";
 
-  let total = opts.duration ?? DEFAULT_DURATION;
+  let requested = opts.duration ?? DEFAULT_DURATION;
   if (opts.duration === undefined) {
     const inferred = inferDuration(brief);
     if (inferred) {
-      total = Math.min(MAX_DURATION, Math.max(MIN_DURATION, inferred.seconds));
-      if (total !== inferred.seconds) warnings.push(`The brief asks for ${inferred.seconds} s; the engine's range is ${MIN_DURATION} to ${MAX_DURATION} s, so it uses ${total} s.`);
+      requested = Math.min(MAX_DURATION, Math.max(MIN_DURATION, inferred.seconds));
+      if (requested !== inferred.seconds) warnings.push(`The brief asks for ${inferred.seconds} s; the engine's range is ${MIN_DURATION} to ${MAX_DURATION} s, so it uses ${requested} s.`);
     }
   }
   const max = PLATFORM_MAX_SECONDS[platform];
-  if (total > max) {
-    warnings.push(`${platform} allows at most ${max} s; the duration was reduced from ${total} s to ${max} s.`);
-    total = max;
+  if (requested > max) {
+    warnings.push(`${platform} allows at most ${max} s; the duration was reduced from ${requested} s to ${max} s.`);
+    requested = max;
   }
 
   let lang = a.language;
@@ -138,9 +157,6 @@ function buildPlan(input: EngineInput): Plan {
     patternSource = pick === choice.id ? choice.source : `${choice.source}; seed variation: ${pick}`;
   }
 
-  const want = wantedCount(pattern, a, total);
-  let timing = planTiming(total, pattern, want.n, createRng(opts.seed, "timing"));
-
   const model = applyBriefFields(parseBrief(brief, a), opts.briefFields);
   const writeLang = isEngineLanguage(lang) ? lang : "en";
   const writer = createWriter(model, writeLang, pattern.id, opts.seed);
@@ -161,6 +177,11 @@ function buildPlan(input: EngineInput): Plan {
     infos.map((info) =>
       writeBeat(info.role, info.n, count).lines.map((l, i) => ({ text: l.text, bullet: false, order: i, intro: l.priority === 0, hint: info.role })),
     );
+
+  const want = wantedCount(pattern, a, requested);
+  const layout = (total: number): Layout => {
+  const notes: string[] = [];
+  let timing = planTiming(total, pattern, want.n, createRng(opts.seed, "timing"));
 
   // Voice-over for the content beats, written from the brief's facts.
   const contentBeatsOf = (t: TimingPlan) => {
@@ -187,10 +208,12 @@ function buildPlan(input: EngineInput): Plan {
     const info = timing.beats[b]!;
     const texts = firstAssigned[k]!;
     const words = texts.reduce((sum, p) => sum + spokenWordCount(p.text), 0);
-    demand.set(`${info.role}:${info.n ?? 0}`, (words / WORDS_PER_SECOND) * 1.12);
+    // A beat waiting for input keeps a few seconds for what the creator will add.
+    const todo = writeBeat(info.role, info.n, timing.repeatCount).needsInput;
+    demand.set(`${info.role}:${info.n ?? 0}`, Math.max((words / WORDS_PER_SECOND) * 1.12, todo ? NEEDS_INPUT_SECONDS : 0));
   });
   timing = planTiming(total, pattern, want.n, createRng(opts.seed, "timing"), (b) => demand.get(`${b.role}:${b.n ?? 0}`) ?? 0);
-  if (want.fromBrief) warnings.push(...timing.warnings);
+  if (want.fromBrief) notes.push(...timing.warnings);
 
   const beatSlots = contentBeatsOf(timing);
   const beatOrder = [...beatSlots.keys()];
@@ -212,7 +235,7 @@ function buildPlan(input: EngineInput): Plan {
     } else {
       packedByBeat.set(b, beatSlots.get(b)!.map((i) => ({ duration: timing.slots[i]!.duration, script: "" })));
     }
-    if (writeBeat(info.role, info.n, timing.repeatCount).needsInput) emptyRepeats.push(info.n ?? 0);
+    if (info.n !== undefined && writeBeat(info.role, info.n, timing.repeatCount).needsInput) emptyRepeats.push(info.n);
   });
   const newSlots: Slot[] = [];
   const contentScripts: string[] = [];
@@ -244,26 +267,57 @@ function buildPlan(input: EngineInput): Plan {
   });
   if (dropped.length) {
     const first = dropped[0]!;
-    warnings.push(
+    notes.push(
       `${dropped.length} passage${dropped.length > 1 ? "s" : ""} of the brief did not fit in ${total} s and ${dropped.length > 1 ? "were" : "was"} left out (first: "${first.length > 60 ? `${first.slice(0, 57)}...` : first}"); raise the duration to keep ${dropped.length > 1 ? "them" : "it"}.`,
     );
   }
-  if (emptyRepeats.length) {
+  if (emptyRepeats.some((n) => n > 0)) {
     const what = model.count?.noun ? model.count.noun.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : pattern.id === "tutorial" ? "Steps" : pattern.id === "myth-fact" ? "Myths/facts" : "Items";
     const uniq = [...new Set(emptyRepeats)].filter((n) => n > 0);
-    warnings.push(`${what} ${uniq.join(", ")} ${uniq.length > 1 ? "are" : "is"} not named in the brief: ${uniq.length > 1 ? "those scenes carry" : "that scene carries"} a to-do (needs_input) to fill in.`);
+    notes.push(`${what} ${uniq.join(", ")} ${uniq.length > 1 ? "are" : "is"} not named in the brief: ${uniq.length > 1 ? "those scenes carry" : "that scene carries"} a to-do (needs_input) to fill in.`);
   }
-  const silent = timing.slots.filter((s, i) => s.kind === "content" && !contentScripts[i]).length;
-  const voicedSeconds = timing.slots.reduce((sum, s, i) => sum + (s.kind !== "content" || contentScripts[i] ? s.duration : 0), 0);
-  if (silent && !emptyRepeats.length && voicedSeconds < VOICE_COVERAGE_MIN * total) {
-    // Said first and plainly: the brief cannot fill the length, so the rest is padding.
-    const fits = Math.max(MIN_DURATION, Math.ceil(voicedSeconds / 5) * 5);
-    warnings.unshift(
-      `The brief has material for about ${fits} s, not ${total} s: ${total - voicedSeconds} s (${silent} content scene${silent > 1 ? "s" : ""}) would be B-roll without voice-over. Add points to the brief, or set the duration to about ${fits} s.`,
-    );
+  // Padding: content scenes with neither voice-over nor a to-do.
+  const padding = timing.slots.reduce((sum, s, i) => sum + (s.kind === "content" && !contentScripts[i] && !needsInput[i] ? s.duration : 0), 0);
+  return { total, timing, contentScripts, needsInput, emptyRepeats, notes, padding, dropped: dropped.length, count: timing.repeatCount };
+  };
+
+  // The runtime is what the brief's material fills, plus at most PAD_MAX_SECONDS of silent
+  // cutaways: a thin brief gets a shorter storyboard and says what would make it longer, it is
+  // never padded out to the requested length with B-roll.
+  let lay = layout(requested);
+  for (let k = 0; k < 4 && lay.padding > PAD_MAX_SECONDS && lay.total > MIN_DURATION; k++) {
+    const next = Math.max(MIN_DURATION, lay.total - (lay.padding - PAD_MAX_SECONDS));
+    if (next >= lay.total) break;
+    const shorter = layout(next);
+    // Shortening must not cost what the brief says (a passage or a list item).
+    if (shorter.dropped > lay.dropped || shorter.count < lay.count) break;
+    lay = shorter;
+  }
+  // A cut that would cost content overshot: a second at a time, the first length that holds it all.
+  if (lay.padding > PAD_MAX_SECONDS) {
+    for (let t = lay.total - 1; t >= Math.max(MIN_DURATION, lay.total - (lay.padding - PAD_MAX_SECONDS)); t--) {
+      const shorter = layout(t);
+      if (shorter.dropped > lay.dropped || shorter.count < lay.count) continue;
+      lay = shorter;
+      if (lay.padding <= PAD_MAX_SECONDS) break;
+    }
+  }
+  const { total, timing, contentScripts, needsInput, emptyRepeats } = lay;
+  warnings.push(...lay.notes);
+  if (total < requested) {
+    // Said first and plainly: the brief cannot fill the length it asks for.
+    const points = Math.max(1, Math.ceil((requested - total) / SECONDS_PER_POINT));
+    const listNoun = pattern.beats.some((b) => b.repeat) ? (model.count?.noun ?? (pattern.id === "tutorial" ? "steps" : pattern.id === "myth-fact" ? "myths" : "items")) : undefined;
+    const unnamed = emptyRepeats.filter((n) => n > 0).length;
+    const what = unnamed
+      ? `Name the ${unnamed} ${listNoun ?? "items"} waiting for input${points > 0 ? ` and add ${countWord(points)} more point${points > 1 ? "s" : ""}` : ""}`
+      : listNoun
+        ? `Add ${countWord(points)} more point${points > 1 ? "s" : ""} (${listNoun}, a tip, proof)`
+        : `Add ${countWord(points)} more point${points > 1 ? "s" : ""} (a benefit, a feature, proof)`;
+    warnings.unshift(`The brief has material for about ${total} s, not ${requested} s: the storyboard runs ${total} s rather than padding ${requested - total} s with B-roll. ${what} to reach ${requested} s.`);
   }
 
-  return { brief, a: analysis, lang, ph, platform, total, pattern, patternSource, timing, seed: opts.seed, model, writer, contentScripts, needsInput, warnings, emptyRepeats };
+  return { brief, a: analysis, lang, ph, platform, total, requested, pattern, patternSource, timing, seed: opts.seed, model, writer, contentScripts, needsInput, warnings, emptyRepeats };
 }
 
 function renderScenes(plan: Plan, variant: number): EngineScene[] {
@@ -315,7 +369,7 @@ function renderScenes(plan: Plan, variant: number): EngineScene[] {
     usedOv.add(normKey(o));
   };
   const ovOk = (o: string | undefined | null): o is string =>
-    !!o && !!o.trim() && overlayFitsOneLine(o, plan.lang) && !mentionsAvoided(o, a.avoidTerms, a.avoidPrices) && !usedOv.has(normKey(o));
+    !!o && !!o.trim() && overlayFitsOneLine(o, plan.lang) && readsWhole(o) && !mentionsAvoided(o, a.avoidTerms, a.avoidPrices) && !usedOv.has(normKey(o));
 
   if (hookIdx >= 0) {
     const h = scripts[hookIdx]!;
@@ -330,10 +384,11 @@ function renderScenes(plan: Plan, variant: number): EngineScene[] {
     const budget = wordBudget(slots[ctaIdx]!.duration);
     const w = plan.writer.cta();
     const ovFits = (o: string) => !!o && plainWords(o).length <= OVERLAY_MAX_WORDS && Array.from(o).length <= 2 * overlayLineChars(o, plan.lang);
-    if (w.fromBrief && w.script && fits(w.script, budget) && hasActionVerb(w.script) && !mentionsAvoided(w.script, a.avoidTerms, a.avoidPrices)) {
-      // The overlay says what the voice-over says: the whole CTA, else its first phrase.
-      const firstPhrase = w.overlay.split(/,\s|\s(?=(?:for|at|on|with|and|to get|para|con|pour|avec|für|mit|com)\s)|、/u)[0] ?? "";
-      let overlay = plan.model.finalOverlay ?? [w.overlay, firstPhrase].find(ovFits) ?? fitOverlay(w.overlay, plan.lang);
+    // The overlay says what the voice-over says: the whole CTA, else its first phrase.
+    const firstPhrase = w.overlay.split(/,\s|\s(?=(?:for|at|on|with|and|to get|para|con|pour|avec|für|mit|com)\s)|、/u)[0] ?? "";
+    const briefOverlay = plan.model.finalOverlay ?? [w.overlay, firstPhrase].find(ovFits) ?? fitOverlay(w.overlay, plan.lang);
+    if (w.fromBrief && w.script && briefOverlay && fits(w.script, budget) && hasActionVerb(w.script) && !mentionsAvoided(w.script, a.avoidTerms, a.avoidPrices)) {
+      let overlay = briefOverlay;
       if (a.cta.code && !plan.model.finalOverlay && !containsTerm(overlay, a.cta.code)) {
         const codeLine = `${CODE_LABEL[ctx.lang] ?? "Code"} ${a.cta.code}`;
         if (plainWords(`${overlay} ${codeLine}`).length <= OVERLAY_MAX_WORDS && overlayFitsOneLine(codeLine, plan.lang)) overlay = `${overlay}\n${codeLine}`;
@@ -344,7 +399,7 @@ function renderScenes(plan: Plan, variant: number): EngineScene[] {
       if (plan.model.finalOverlay) cta.overlay = plan.model.finalOverlay;
       else if (a.cta.kind !== "url" && a.cta.kind !== "phone") {
         // The overlay says what the voice-over says (a promo code line stays under it).
-        const said = fitOverlay(cta.script, plan.lang);
+        const said = fitOverlay(cta.script, plan.lang) || ctaTail(cta.script, plan.lang);
         const codeLine = cta.overlay.split("\n")[1];
         if (said && overlayFitsOneLine(said, plan.lang) && !mentionsAvoided(said, a.avoidTerms, a.avoidPrices)) {
           cta.overlay = codeLine && plainWords(`${said} ${codeLine}`).length <= OVERLAY_MAX_WORDS ? `${said}\n${codeLine}` : said;
@@ -362,10 +417,14 @@ function renderScenes(plan: Plan, variant: number): EngineScene[] {
     const script = scripts[i] ?? "";
     const label = roleLabel(ctx, s.role, s.n);
     const terms = [...a.numbers, ...a.brands, ...a.quotes].filter((t) => script && containsTerm(script, t));
-    const kp = script ? keyPhrase(script, plan.lang) : "";
+    // A placeholder line waiting for input is not shown: the beat's label is.
+    const kp = script && !plan.needsInput[i] ? keyPhrase(script, plan.lang) : "";
     const cands: (string | undefined)[] = [];
     if ((s.role === "item" || s.role === "step") && label) {
-      if (kp && s.shot === 1) cands.push(`${label}: ${kp}`, `${label}: ${kp.split(/\s+/).slice(0, 2).join(" ")}`);
+      // "#2: No drainage hole": the number and a phrase that reads whole, else the phrase, else the number.
+      const short = kp ? keyPhrase(script, plan.lang, OVERLAY_MAX_WORDS - plainWords(label).length) : "";
+      if (short && s.shot === 1) cands.push(`${label}: ${short}`);
+      if (kp && s.shot === 1 && plainWords(kp).length >= 2) cands.push(kp);
       if (s.shot === 1) cands.push(label);
     }
     cands.push(...terms);
@@ -381,6 +440,23 @@ function renderScenes(plan: Plan, variant: number): EngineScene[] {
   const camCtx: CameraContext[] = slots.map((s) => ({ role: s.role, kind: s.kind, digital: a.digital, ugc }));
   const cams = planCameras(camCtx, createRng(seed + variant * 7919, "camera"));
 
+  // What each content scene is about: its own line, else its beat's first line, else its to-do.
+  const beatGist = new Map<number, string>();
+  slots.forEach((s, i) => {
+    if (s.kind === "content" && !beatGist.has(s.beat)) {
+      const line = scripts[i] || "";
+      if (line) beatGist.set(s.beat, gistOf(line));
+    }
+  });
+  // A scene waiting for input is described by its to-do ("Mistake 2: name it here"), not its placeholder line.
+  const todoOf = (i: number) => plan.needsInput[i]?.replace(/\s*[(（][^)）]*[)）]\s*[.。]?$/u, "");
+  let beatTodo = "";
+  const gists = slots.map((s, i) => {
+    if (s.kind !== "content") return undefined;
+    if (s.shot === 1) beatTodo = todoOf(i) ?? "";
+    if (beatTodo) return beatTodo;
+    return scripts[i] ? gistOf(scripts[i]!) : beatGist.get(s.beat);
+  });
   const scenes: EngineScene[] = slots.map((s: Slot, i) => ({
     scene_number: i + 1,
     scene_type: s.kind,
@@ -394,6 +470,7 @@ function renderScenes(plan: Plan, variant: number): EngineScene[] {
       pattern: plan.pattern,
       cta: s.kind === "cta" ? cta.overlay : undefined,
       variant: variant + i,
+      gist: gists[i] || undefined,
     }),
     script: scripts[i] ?? "",
     text_overlay: overlays[i] ?? "",
@@ -405,13 +482,28 @@ function renderScenes(plan: Plan, variant: number): EngineScene[] {
   return scenes;
 }
 
-/** Voice-over covers at least this share of the running time (the voice_coverage check). */
-const VOICE_COVERAGE_MIN = 0.6;
+/** Seconds a scene waiting for input (needs_input) keeps for what the creator will add. */
+const NEEDS_INPUT_SECONDS = 4;
+/** Seconds of content scenes with neither voice-over nor a to-do (needs_input): the padding. */
+export function paddingSeconds(scenes: readonly EngineScene[]): number {
+  return scenes.reduce((sum, s) => sum + (s.scene_type === "content" && !s.script.trim() && !s.needs_input ? s.duration : 0), 0);
+}
+
 const EXPLICIT_BEFORE_AFTER = /\bbefore(?: and |\s*\/\s*|\s*&\s*)after\b|\bantes y después\b|\bavant(?: et |\s*\/\s*)après\b|\bvorher(?: und |\s*\/\s*)nachher\b|\bantes e depois\b|ビフォーアフター/i;
 const CODE_LABEL: Record<string, string> = { en: "Code", es: "Código", fr: "Code", de: "Code", pt: "Cupom", ja: "コード" };
 
 
 const SHORT_OVERLAY: Record<string, string> = { en: "Watch this", es: "Mira esto", fr: "Regarde ça", de: "Schau hin", pt: "Olha isso", ja: "これを見て" };
+
+/** The CTA's action on screen when the whole line does not fit: from its first action verb ("Download the app today"), else its first words. */
+function ctaTail(script: string, lang: string): string {
+  const ws = script.replace(/[.。!！]$/u, "").split(/\s+/);
+  const i = ws.findIndex((w) => hasActionVerb(w));
+  const tail = i >= 0 ? ws.slice(i).join(" ") : "";
+  if (tail && overlayFitsOneLine(tail, lang)) return tail;
+  while (ws.length > 1 && !overlayFitsOneLine(ws.join(" "), lang)) ws.pop();
+  return ws.join(" ");
+}
 
 function beatLabel(s: Slot, plan: Plan): string {
   const base = s.role.replace(/_/g, " ");
@@ -482,6 +574,7 @@ function assemble(plan: Plan, scenes: EngineScene[]): EngineOutput {
     pattern: plan.pattern.id,
     pattern_source: plan.patternSource.slice(0, LIMITS.patternSource),
     total_duration: plan.total,
+    requested_duration: plan.requested,
     total_scenes: scenes.length,
     scenes,
     warnings: [...plan.warnings],

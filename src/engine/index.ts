@@ -1,5 +1,6 @@
 // Public entry of the storyboard engine: the web app, the API and the CLI all call this.
-export { generateStoryboard, regenerateScene } from "./generate";
+export { generateStoryboard, regenerateScene, paddingSeconds } from "./generate";
+export { PAD_MAX_SECONDS } from "./check/craft";
 export { generateWithProvider, type ProviderOptions } from "./llm";
 export { checkStoryboard, passesErrors } from "./checks";
 export { PATTERNS, listPatterns, resolvePatternId, type Pattern, type Beat } from "./patterns";

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { generateStoryboard, generateWithProvider, passesErrors } from "./index";
 import { mapSceneType, repairLlmStoryboard } from "./llm";
 
-const BRIEF = "A 20-second TikTok for Brewly cold brew. Tired of bitter coffee? Brewly is smooth and ready in seconds. Link in bio.";
+const BRIEF = "A 20-second TikTok for Brewly cold brew. Tired of bitter coffee and paying $5 a day for it? Brewly is smooth and ready in seconds. Link in bio.";
 
 const VALID = {
   title: "Brewly in 20 seconds",
@@ -29,16 +29,16 @@ const CLOSE = {
   ],
 };
 
-// Recorded answers on the plan of BRIEF_TONE (hook 3 s, problem 4 s, agitate 4 s, solution 5 s, CTA 4 s).
+// Recorded answers on the plan of BRIEF_TONE (hook 3 s, problem 5 s, agitate 4 s, solution 4 s, CTA 4 s).
 const BRIEF_TONE = `${BRIEF} Tone: calm, practical.`;
 const GOOD = {
   title: "Brewly: cold brew without the bitterness",
   pattern: "problem-agitate-solve",
   scenes: [
     { scene_number: 1, scene_type: "hook", duration: 3, visual_description: "Close-up: a grimace at the first sip.", script: "Bitter coffee ruining your mornings?", text_overlay: "Bitter again?", camera_angle: "ECU, eye level, handheld", beat: "hook" },
-    { scene_number: 2, scene_type: "content", duration: 4, visual_description: "POV: pouring old coffee down the sink.", script: "Most cold brew tastes burnt by the second sip.", text_overlay: "Burnt by sip two", camera_angle: "POV, high, handheld", beat: "problem" },
+    { scene_number: 2, scene_type: "content", duration: 5, visual_description: "POV: pouring old coffee down the sink.", script: "Most cold brew tastes burnt by the second sip.", text_overlay: "Burnt by sip two", camera_angle: "POV, high, handheld", beat: "problem" },
     { scene_number: 3, scene_type: "content", duration: 4, visual_description: "Wide: queue at a café counter.", script: "So you end up paying café prices every morning.", text_overlay: "Paying twice", camera_angle: "WS, dutch, dolly", beat: "agitate" },
-    { scene_number: 4, scene_type: "content", duration: 5, visual_description: "Over the shoulder: Brewly poured over ice.", script: "Brewly pours smooth, straight from your fridge, in seconds.", text_overlay: "Smooth in seconds", camera_angle: "OTS, high, static", beat: "solution" },
+    { scene_number: 4, scene_type: "content", duration: 4, visual_description: "Over the shoulder: Brewly poured over ice.", script: "Brewly pours smooth, straight from your fridge, in seconds.", text_overlay: "Smooth in seconds", camera_angle: "OTS, high, static", beat: "solution" },
     { scene_number: 5, scene_type: "cta", duration: 4, visual_description: "Close-up: the end card.", script: "Grab Brewly with the link in bio.", text_overlay: "Link in bio", camera_angle: "CU, low, push-in", beat: "cta" },
   ],
 };
@@ -265,7 +265,7 @@ describe("generateWithProvider: the plan and the brief as constraints, checks, r
     scenario = "wrong-durations";
     const out = await generateWithProvider({ brief: BRIEF_TONE }, { env: env(), ...fast });
     expect(out.pattern_source).toBe("llm: test-model");
-    expect(out.scenes.map((s) => s.duration)).toEqual([3, 4, 4, 5, 4]);
+    expect(out.scenes.map((s) => s.duration)).toEqual([3, 5, 4, 4, 4]);
     expect(out.warnings.join(" ")).toMatch(/durations set to the plan's/);
     expect(requests).toHaveLength(1);
   });

@@ -2,7 +2,7 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { PLATFORMS } from "../domain/constants";
-import { checkStoryboard, generateStoryboard, listPatterns, type EngineInput, type EngineOutput } from "./index";
+import { PAD_MAX_SECONDS, checkStoryboard, generateStoryboard, listPatterns, paddingSeconds, type EngineInput, type EngineOutput } from "./index";
 import { containsTerm, spokenWordCount } from "./text";
 
 const SENTENCES = [
@@ -67,9 +67,17 @@ function assertInvariants(input: EngineInput, out: EngineOutput): void {
   const scenes = out.scenes;
   const sum = scenes.reduce((a, s) => a + s.duration, 0);
   expect(sum).toBe(out.total_duration);
-  if (input.duration && out.platform !== "facebook_reels") expect(out.total_duration).toBe(input.duration);
+  // The length asked for is kept as asked (within the platform's maximum); the runtime is what
+  // the brief's material fills, never more than asked, with at most PAD_MAX_SECONDS of silent
+  // cutaways; a shorter runtime is said first, in the warnings.
+  if (input.duration) expect(out.requested_duration).toBe(Math.min(input.duration, out.platform === "facebook_reels" ? 90 : 180));
   expect(out.total_duration).toBeGreaterThanOrEqual(5);
-  expect(out.total_duration).toBeLessThanOrEqual(out.platform === "facebook_reels" ? 90 : 180);
+  expect(out.total_duration).toBeLessThanOrEqual(out.requested_duration);
+  expect(out.requested_duration).toBeLessThanOrEqual(out.platform === "facebook_reels" ? 90 : 180);
+  if (out.total_duration > 5) expect(paddingSeconds(scenes)).toBeLessThanOrEqual(PAD_MAX_SECONDS);
+  if (out.total_duration < out.requested_duration) {
+    expect(out.warnings[0]).toContain(`The brief has material for about ${out.total_duration} s, not ${out.requested_duration} s`);
+  }
   expect(out.total_scenes).toBe(scenes.length);
   for (const s of scenes) {
     expect(Number.isInteger(s.duration)).toBe(true);

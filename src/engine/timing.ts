@@ -119,9 +119,10 @@ export function planTiming(
     beats = beats.filter((b) => b !== victim);
   }
   if (rest <= 0) beats = beats.filter((b) => b.kind === "hook" || b.kind === "cta");
-  // With the brief's material known, optional beats it says nothing about are dropped.
+  // With the brief's material known, beats it says nothing about are dropped (a list keeps its
+  // items: an unnamed one carries a to-do); they would only be padding.
   if (demandOf && beats.some((b) => b.kind === "content" && demandOf(b) > 0)) {
-    beats = beats.filter((b) => !(b.kind === "content" && b.optional && demandOf(b) <= 0));
+    beats = beats.filter((b) => !(b.kind === "content" && !b.repeat && demandOf(b) <= 0));
   }
   if (hasRepeat && count < wantedCount && wantedCount > 1) {
     warnings.push(

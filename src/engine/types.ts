@@ -55,7 +55,10 @@ export interface EngineOutput {
   pattern: string;
   /** What the pattern was chosen from (for the `storyboards.pattern_source` column). */
   pattern_source: string;
+  /** The running time: what the brief's material fills (with at most a few seconds of cutaways), never more than requested. */
   total_duration: number;
+  /** The length asked for (option, brief or 30 s), within the platform's maximum; above total_duration when the brief is thin. */
+  requested_duration: number;
   total_scenes: number;
   scenes: EngineScene[];
   warnings: string[];
@@ -79,6 +82,8 @@ export interface StoryboardLike {
   title?: string | null;
   platform?: string | null;
   total_duration?: number | null;
+  /** The length asked for; when absent, the checks read it from the brief (as the engine does). */
+  requested_duration?: number | null;
   scenes: readonly SceneLike[];
   brief?: string | null;
   brief_fields?: BriefFields | null;

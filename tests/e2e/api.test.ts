@@ -285,6 +285,13 @@ describe.each(DIALECTS)("API v1 on %s", (dialect) => {
       expect(u.body.summary).toMatch(/^We read: product ShiftPilot .* CTA: start a free trial · tone: calm$/);
       expect(u.body.fields).toMatchObject({ product: "ShiftPilot", cta: "start a free trial", tone: ["calm"] });
       expectError(await call(alice, "POST", "/briefs/understand", { brief, brief_fields: { tone: "calm" } }), 400, "validation", "brief_fields.tone");
+      // A thin brief is told, before generating, how long a storyboard it fills and what to add.
+      const thin = await call<{ length: { requested_duration: number; total_duration: number; message: string | null } }>(alice, "POST", "/briefs/understand", { brief: "TikTok for Waggle dog food. Link in bio.", duration: 180 });
+      expect(thin.status, thin.text).toBe(200);
+      expect(thin.body.length.requested_duration).toBe(180);
+      expect(thin.body.length.total_duration).toBeLessThan(30);
+      expect(thin.body.length.message).toMatch(/^\d+ s of material; .* to reach the 180 s asked for\.$/);
+      expectError(await call(alice, "POST", "/briefs/understand", { brief, duration: 3 }), 400, "validation", "duration");
       const r = await call<Storyboard>(alice, "POST", `/projects/${project.id}/storyboards`, { brief, brief_fields: { cta: "book a demo at shiftpilot.com" } });
       expect(r.status, r.text).toBe(202);
       expect(r.body.generation_options).toMatchObject({ brief_fields: { cta: "book a demo at shiftpilot.com" } });

@@ -43,7 +43,7 @@ export function NewStoryboardForm({ projectId, patterns, first }: { projectId: n
   };
   async function readBrief() {
     if (!form.brief.trim() || over) return setUnderstood(null);
-    const r = await understandBriefAction(form.brief, briefFields());
+    const r = await understandBriefAction(form.brief, briefFields(), { duration: form.duration, platform: form.platform, pattern: form.pattern });
     if (r.ok) setUnderstood(r.data);
   }
   const shownValue = (key: string, list?: "comma" | "lines") => {
@@ -92,6 +92,10 @@ export function NewStoryboardForm({ projectId, patterns, first }: { projectId: n
         {understood && (
           <details open>
             <summary aria-live="polite" data-testid="brief-summary">{understood.summary}</summary>
+            {understood.length.message && (
+              // A thin brief is told before generating: the storyboard runs what its material fills, not padding.
+              <p className="alert warn" data-testid="brief-length">{understood.length.message} Without more, the storyboard runs {understood.length.total_duration} s.</p>
+            )}
             <p className="hint">Correct anything we misread; your version is what the storyboard is written from.</p>
             <div className="grid two">
               {EDITABLE.map((e) => (

@@ -1,6 +1,18 @@
 // What the engine read in a brief, for the form and the API to show before generating.
+import type { Platform } from "../../domain/constants";
+import { checkStoryboard } from "../checks";
+import { generateStoryboard } from "../generate";
 import { applyBriefFields, briefFromFields, fieldsOf, type BriefFields } from "./fields";
 import { parseBrief, summarizeBrief } from "./model";
+
+export interface BriefLength {
+  /** The length asked for (the option, else the brief's, else 30 s), within the platform's maximum. */
+  requested_duration: number;
+  /** What the brief's material fills: the storyboard's running time. */
+  total_duration: number;
+  /** "16 s of material; ... to reach the 60 s asked for." when the brief cannot fill the length; else null. */
+  message: string | null;
+}
 
 export interface BriefUnderstanding {
   /** The fields as read (with the user's corrections applied). */
@@ -10,10 +22,26 @@ export interface BriefUnderstanding {
   language: string;
   /** Parts of the brief that steer nothing (labels, instructions), with the reason. */
   ignored: { text: string; reason: string }[];
+  /** How long a storyboard the brief fills, against the length asked for. */
+  length: BriefLength;
 }
 
-export function understandBrief(brief: string, corrections?: BriefFields | null): BriefUnderstanding {
+export interface UnderstandOptions {
+  duration?: number | null;
+  platform?: Platform | null;
+  pattern?: string | null;
+}
+
+export function understandBrief(brief: string, corrections?: BriefFields | null, options: UnderstandOptions = {}): BriefUnderstanding {
   const text = brief.trim() || !corrections ? brief : briefFromFields(corrections);
   const m = applyBriefFields(parseBrief(text), corrections);
-  return { fields: fieldsOf(m), summary: summarizeBrief(m), language: m.language, ignored: m.ignored };
+  // The engine itself says how much the brief fills (it is deterministic and takes about a millisecond).
+  const sb = generateStoryboard({ brief, brief_fields: corrections ?? null, duration: options.duration ?? null, platform: options.platform ?? null, pattern: options.pattern ?? null });
+  const runtime = checkStoryboard({ ...sb, brief: text, brief_fields: corrections ?? null }).find((c) => c.id === "runtime_material");
+  const length: BriefLength = {
+    requested_duration: sb.requested_duration,
+    total_duration: sb.total_duration,
+    message: sb.total_duration < sb.requested_duration && runtime && !runtime.ok ? runtime.message : null,
+  };
+  return { fields: fieldsOf(m), summary: summarizeBrief(m), language: m.language, ignored: m.ignored, length };
 }

@@ -4,8 +4,23 @@
 // list with missing items and scenes still waiting for input. Thresholds: docs/engine.md.
 import { collector } from "./collect";
 import { instructionPhrases, type BriefModel } from "../brief/model";
-import { containsTerm, normKey, plainWords } from "../text";
+import { inferDuration, PLATFORM_MAX_SECONDS } from "../infer";
+import { isEngineLanguage } from "../language";
+import { containsTerm, isSpacelessText, normKey, plainWords } from "../text";
 import type { Check, StoryboardLike } from "../types";
+import { inferItems } from "../write/infer-items";
+import { endsAtBreak } from "../compose";
+
+/**
+ * Silent cutaways a storyboard may carry before its runtime is cut to its material (the engine),
+ * and how far short of the length asked for a storyboard may run (the runtime_material check).
+ */
+export const PAD_MAX_SECONDS = 5;
+/** Seconds of running time one more point of the brief fills (a voiced line and its cutaway). */
+export const SECONDS_PER_POINT = 7;
+const COUNT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+/** "two" for 2, "24" for 24. */
+export const countWord = (n: number): string => COUNT_WORDS[n] ?? String(n);
 
 /** Voice-over (or a text-only beat whose overlay carries a full message) covers this share of the runtime. */
 export const VOICE_COVERAGE_MIN = 0.6;
@@ -49,6 +64,43 @@ function contentWords(s: string): string[] {
     .split(" ")
     .filter((w) => w.length >= 3 && !STOP.has(w));
 }
+
+/** Words that say something (4+ letters, not function words), cut to a 5-letter stem; for CJK text, its 2-character runs outside kana particles. */
+export function stems(text: string): Set<string> {
+  const out = new Set<string>();
+  const t = text.toLowerCase();
+  if (isSpacelessText(t) || /[\u3040-\u9fff]/u.test(t)) {
+    const chars = Array.from(t.replace(/[^\p{L}\p{N}]+/gu, " "));
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const pair = chars[i]! + chars[i + 1]!;
+      if (/\s/u.test(pair) || /^[\u3040-\u309f]{2}$/u.test(pair)) continue;
+      out.add(pair);
+    }
+  }
+  for (const w of t.split(/[^\p{L}\p{N}'-]+/u)) {
+    const c = w.replace(/^['-]+|['-]+$/g, "");
+    if (Array.from(c).length >= 4 && !STOP.has(c) && !/^[\u3040-\u9fff]/u.test(c)) out.add(Array.from(c).slice(0, 5).join(""));
+    else if (/^\d/.test(c)) out.add(c);
+  }
+  return out;
+}
+
+const shares = (a: Set<string>, b: Set<string>) => {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+};
+
+/** Words of the engine's own frames and labels: they structure a line, they are not its content. */
+const STRUCTURE = stems(
+  "mistake mistakes number step steps tip tips myth myths fact facts reality truth before after first next then finally result proof problem " +
+    "here's here that's where comes changes simple works today right honest real talk deal bottom line picture payoff " +
+    "error errores consejo paso pasos mito realidad antes después primero luego último erreur astuce étape mythe réalité avant après ensuite enfin " +
+    "fehler tipp schritt mythos fakt vorher nachher zuerst dann danach schluss erro dica passo verdade antes depois primeiro",
+);
+/** Set phrases that say nothing about the brief: a visual that only says "point #2" describes nothing. */
+const GENERIC_VISUAL = /\bpoint #\d|\ba clear visual example\b|\bthe key prop\b|\bacts out (?:point|the point)\b|\bdemonstrates the point\b|\bshow the point in action\b/i;
+/** A phrase does not end on these (an overlay cut there reads as cut). */
+const DANGLING = /\s(?:a|an|the|and|or|of|to|for|with|in|on|at|by|from|your|my|our|their|is|are|was|that|which|who|one|de|la|el|los|las|y|o|del|al|con|por|para|en|un|una|su|et|ou|du|des|au|aux|à|pour|avec|sur|dans|der|die|das|den|dem|und|oder|mit|für|von|zu|im|am|ein|eine|e|um|uma|que|do|da|dos|das|no|na|em|com)$/i;
 
 export function craftChecks(sb: StoryboardLike & { title?: string | null }, m: BriefModel): Check[] {
   const scenes = Array.isArray(sb?.scenes) ? sb.scenes : [];
@@ -177,9 +229,120 @@ export function craftChecks(sb: StoryboardLike & { title?: string | null }, m: B
     }
   }
 
+  // Runtime: a storyboard shorter than asked (a thin brief) says what would fill the rest.
+  const requested = requestedOf(sb);
+  if (requested && total > 0) {
+    const short = requested - total;
+    const points = Math.max(1, Math.ceil(short / SECONDS_PER_POINT));
+    const unnamed = scenes.filter((s) => str(s.needs_input).trim()).length;
+    const ask = unnamed
+      ? `fill the ${unnamed} scene${unnamed > 1 ? "s" : ""} waiting for input and add ${countWord(points)} more point${points > 1 ? "s" : ""}`
+      : `add ${countWord(points)} more point${points > 1 ? "s" : ""} (a benefit, a feature, proof or an item)`;
+    add(
+      "runtime_material",
+      short <= PAD_MAX_SECONDS,
+      "warning",
+      short <= 0 ? `Runs ${total} s, the ${requested} s asked for.` : `${total} s of material; ${short <= PAD_MAX_SECONDS ? `close to the ${requested} s asked for` : `${ask} to reach the ${requested} s asked for`}.`,
+    );
+  }
+
+  // Filler: a content line that carries nothing of the brief (a stock phrase) says nothing.
+  const lang = isEngineLanguage(m.language) ? m.language : "en";
+  const factText = [
+    m.product, m.productWhat, m.topic, m.hook, m.title, m.cta.text, m.finalOverlay, ...m.pains, ...m.benefits, ...m.features, ...m.proof, ...m.offer, ...m.items,
+    ...m.deadlines, ...m.prices, ...m.mustSay, ...(m.compare ?? []), ...m.story.map((x) => x.text),
+    ...(m.count ? inferItems(m, lang, m.count.n) : []),
+  ].filter(Boolean).join(" \n ");
+  const factStems = stems(factText);
+  for (const x of STRUCTURE) factStems.delete(x);
+  if (m.count) for (const x of stems(m.count.noun)) factStems.delete(x);
+  let fillerOk = true;
+  scenes.forEach((s, i) => {
+    if (s.scene_type !== "content" || str(s.needs_input).trim()) return;
+    const script = str(s.script).trim();
+    if (!script || factText.trim() === "") return;
+    if (!shares(stems(script), factStems)) {
+      fillerOk = false;
+      add("filler_line", false, "warning", `The voice-over ("${script}") says nothing from the brief: write it from a fact, or ask for one (needs_input).`, sceneNo(i));
+    }
+  });
+  if (fillerOk) add("filler_line", true, "warning", "Every content line carries a fact of the brief (or waits for one).");
+
+  // Visuals: each content scene's notes say what is on screen in this scene, not "point #2".
+  let visualOk = true;
+  const beatScript = new Map<string, string>();
+  scenes.forEach((s) => {
+    const base = str(s.beat).replace(/\s*\(shot \d+\/\d+\)$/, "");
+    const said = `${str(s.script)} ${str(s.needs_input)}`.trim();
+    if (base && said) beatScript.set(base, `${beatScript.get(base) ?? ""} ${said}`);
+  });
+  const subjectStems = stems([m.product, m.productWhat, m.topic, ...(m.compare ?? [])].filter(Boolean).join(" "));
+  scenes.forEach((s, i) => {
+    if (s.scene_type !== "content") return;
+    const v = str(s.visual_description);
+    const base = str(s.beat).replace(/\s*\(shot \d+\/\d+\)$/, "");
+    const own = stems(`${str(s.script)} ${beatScript.get(base) ?? ""} ${str(s.needs_input)}`);
+    for (const x of STRUCTURE) own.delete(x);
+    const vs = stems(v);
+    const generic = GENERIC_VISUAL.exec(v)?.[0];
+    const specific = !generic && (shares(vs, own) || (own.size === 0 && shares(vs, subjectStems)));
+    if (!specific) {
+      visualOk = false;
+      add("visual_specific", false, "warning", generic ? `The visual notes are a template ("${generic}"): say what this scene shows.` : "The visual notes do not say what this scene shows (nothing of its voice-over or the brief's subject).", sceneNo(i));
+    }
+  });
+  if (visualOk) add("visual_specific", true, "warning", "Every content scene's visual notes say what it shows.");
+
+  // Overlays: a short phrase that reads whole, not a line cut mid-phrase.
+  let ovOk = true;
+  scenes.forEach((s, i) => {
+    for (const line of str(s.text_overlay).split("\n")) {
+      const ov = line.trim().replace(/^(?:#\d+|[^:：]{1,16}[:：])\s*/u, "").replace(/[.!?。！？]$/u, "").trim();
+      if (!ov || isSpacelessText(ov)) continue;
+      // One or two words are a label or a term ("12,000 freelancers", "Oat milk"), not a cut phrase.
+      const cut = DANGLING.test(` ${ov}`) || (plainWords(ov).length >= 3 && cutsLine(ov, str(s.script)));
+      if (cut) {
+        ovOk = false;
+        add("overlay_phrase", false, "warning", `The overlay "${line.trim()}" stops mid-phrase: show a phrase that reads whole.`, sceneNo(i));
+      }
+    }
+  });
+  if (ovOk) add("overlay_phrase", true, "warning", "Every overlay reads as a whole phrase.");
+
   // Unresolved needs_input: a to-do is still open.
   const open = scenes.map((s, i) => ({ t: str(s.needs_input).trim(), i })).filter((x) => x.t);
   for (const o of open) add("needs_input", false, "warning", `To do: ${o.t}`, sceneNo(o.i));
   if (!open.length) add("needs_input", true, "warning", "No scene is waiting for input.");
   return out;
+}
+
+/** True when `ov` is the start of a clause of `script` that goes on past it without a break. */
+function cutsLine(ov: string, script: string): boolean {
+  const o = normKey(ov);
+  if (!o) return false;
+  for (const raw of script.split(/(?<=[.!?。！？])\s+/u)) {
+    const clause = raw.replace(/^[^:：]{1,24}[:：]\s*/u, "");
+    const k = normKey(clause);
+    if (!k.startsWith(`${o} `)) continue;
+    // Find where the overlay's words end in the clause and look at what follows.
+    const words = o.split(" ").length;
+    // The clause up to its first break (comma, full stop): the phrase the overlay was cut from.
+    const all = (clause.split(/(?<!\d)[,;.!?](?!\d)/u)[0] ?? clause).trim().split(/\s+/);
+    const next = all[words];
+    if (next === undefined) continue;
+    if (!endsAtBreak(all[words - 1] ?? "", next, words, all.length)) return true;
+  }
+  return false;
+}
+
+/** The length asked for: the storyboard's own, else what the brief says (within the platform's maximum). */
+function requestedOf(sb: StoryboardLike): number | undefined {
+  const given = typeof sb.requested_duration === "number" && Number.isFinite(sb.requested_duration) ? sb.requested_duration : undefined;
+  if (given) return given;
+  const brief = str(sb.brief);
+  if (!brief.trim()) return undefined;
+  const inferred = inferDuration(brief);
+  if (!inferred) return undefined;
+  const platform = str(sb.platform) in PLATFORM_MAX_SECONDS ? (str(sb.platform) as keyof typeof PLATFORM_MAX_SECONDS) : "generic";
+  return Math.min(PLATFORM_MAX_SECONDS[platform], Math.max(5, Math.min(180, inferred.seconds)));
 }

@@ -323,10 +323,12 @@ function interpret(text: string, base: EngineOutput, llmModel: string): { out: E
     pattern: (repaired.pattern && resolvePatternId(repaired.pattern)) || base.pattern,
     pattern_source: `llm: ${llmModel}`.slice(0, LIMITS.patternSource),
     total_duration: base.total_duration,
+    requested_duration: base.requested_duration,
     total_scenes: repaired.scenes.length,
     scenes: repaired.scenes,
     warnings: [
-      ...base.warnings.filter((w) => /^reference_urls|^The brief is|allows at most|engine's range/.test(w)),
+      // The plan's length is the offline plan's: a thin brief's shorter runtime is said here too.
+      ...base.warnings.filter((w) => /^reference_urls|^The brief is|^The brief has material|allows at most|engine's range/.test(w)),
       ...(repaired.notes.length ? [`LLM output repaired: ${[...new Set(repaired.notes)].join("; ")}.`] : []),
     ],
     checks: [],

@@ -242,6 +242,10 @@ export function createWriter(m: BriefModel, lang: EngineLanguage, patternId: str
   };
   // Facts are shared out: a fact used by one beat is not repeated by the next.
   const spentFacts = new Set<string>();
+  const hasMaterial =
+    [m.pains, m.benefits, m.features, m.proof, m.items, m.offer, m.deadlines, m.prices, m.mustSay].some((l) => l.length > 0) ||
+    m.story.length > 0 || !!m.compare || !!m.count || (!!m.productWhat && !!P && !normKey(P).includes(normKey(m.productWhat)) && !normKey(m.productWhat).includes(normKey(P)));
+  let askedForMaterial = false;
 
   const beat = (role: string, n: number | undefined, total: number): WrittenBeat => {
     const lines: WrittenLine[] = [];
@@ -269,7 +273,8 @@ export function createWriter(m: BriefModel, lang: EngineLanguage, patternId: str
         push(support(negative ? "itemNeg" : "itemPos", k), 0);
         return { lines };
       }
-      push(fill(bank.itemUnknown, { Noun, num }), 1);
+      // "Mistake two is one almost everyone makes." fits a list of mistakes only.
+      push(fill(negative ? bank.itemUnknown : (ITEM_UNKNOWN_POS[lang] ?? ITEM_UNKNOWN_POS.en!), { Noun, num }), 1);
       return { lines, needsInput: fill(bank.needsItem, { Noun, n: n ?? 1, topic: topic ?? "" }) ?? undefined };
     }
     if (role === "myth" || role === "fact") {
@@ -314,17 +319,15 @@ export function createWriter(m: BriefModel, lang: EngineLanguage, patternId: str
         ...(m.productWhat ? [["solution", m.productWhat] as [string, string]] : []),
       ];
       for (const [kind, f] of pool) {
-        if (lines.length >= 2) break;
+        if (lines.length >= 3) break;
         if (spentFacts.has(normKey(f))) continue;
         spentFacts.add(normKey(f));
         push(frame(kind, f, k++), 1);
       }
     }
-    if (role === "agitate" && !lines.length) {
-      if (numPhrase) push(support("agitateNum", 0, { num: numPhrase }), 1);
-      push(support("agitate", 1), 0);
-    }
-    if (role === "urgency" && !lines.length) push(support("urgency", 0), 1);
+    // Agitation says what the pain costs, with the brief's number; without one, and without a
+    // deadline for urgency, the beat has nothing to say and the timing drops it.
+    if (role === "agitate" && !lines.length && numPhrase) push(support("agitateNum", 0, { num: numPhrase }), 1);
     if (role === "verdict" && !lines.length && m.compare) push(fill(VERDICT[lang] ?? VERDICT.en!, { A: m.compare[0], B: m.compare[1] }), 1);
     if (!lines.length && (role === "value" || role === "setup" || role === "payoff" || role === "desire" || role === "result")) {
       // Nothing specific for this beat: the remaining facts of any kind, then a supporting line.
@@ -333,8 +336,17 @@ export function createWriter(m: BriefModel, lang: EngineLanguage, patternId: str
         spentFacts.add(normKey(f));
         push(frame(m.benefits.includes(f) ? "benefit" : m.proof.includes(f) ? "proof" : "feature", f, k++), 1);
       }
-      if (!lines.length && P && (role === "desire" || role === "result")) push(support("desireP", 0, { P }), 0);
-      if (!lines.length) push(support(role === "payoff" || role === "result" ? "payoff" : "value", 0), 0);
+    }
+    if (!lines.length && CARRIERS.has(role) && !hasMaterial && !askedForMaterial) {
+      // A brief with nothing to say yet: one beat asks for it (a stock line would say nothing,
+      // and the timing drops the other empty beats rather than pad them).
+      askedForMaterial = true;
+      const ask = ASK_MATERIAL[lang] ?? ASK_MATERIAL.en!;
+      // A name that reads as a name (a parser's long "product" would make the line nonsense).
+      const short = (x: string | undefined) => (x && x.split(/\s+/).length <= (lang === "ja" ? 1 : 5) && Array.from(x).length <= 40 ? x : undefined);
+      const name = short(P) ?? short(topic);
+      push(fill(name ? (name === P ? ask.lineP : ask.lineTopic) : ask.line, { P: name, topic: name }), 1);
+      return { lines, needsInput: fill(name ? ask.needsNamed : ask.needs, { name }) ?? ask.needs };
     }
     return { lines };
   };
@@ -372,7 +384,7 @@ export function createWriter(m: BriefModel, lang: EngineLanguage, patternId: str
       );
     }
     if (P && m.productWhat && !normKey(m.productWhat).includes(normKey(P)) && !/\b(?:brand|product|company|business|app)$/i.test(m.productWhat)) cands.push(lang === "ja" ? `${P}：${m.productWhat}` : `${P}: ${m.productWhat}`);
-    if (P && topic && !count) cands.push(`${P}: ${topic}`);
+    if (P && topic && !count && !normKey(topic).includes(normKey(P))) cands.push(`${P}: ${topic}`);
     if (topic) cands.push(topic);
     if (P) cands.push(P);
     cands.push(fallback);
@@ -439,6 +451,20 @@ function shortPhrase(s: string, max: number): string {
 
 const OPENERS = new Set(["interest", "setup", "value", "context", "struggle"]);
 const CARRIERS = new Set(["setup", "value", "solution", "interest", "desire", "offer", "how", "discovery", "result", "turning", "verdict", "midday", "morning", "evening", "context", "lesson", "reflection", "after"]);
+
+const ITEM_UNKNOWN_POS: Record<string, string> = {
+  en: "{Noun} {num}: this one's worth trying.", es: "{Noun} número {num}.", fr: "{Noun} numéro {num}.", de: "{Noun} Nummer {num}.", pt: "{Noun} número {num}.", ja: "{Noun}その{num}。",
+};
+
+/** A brief with no facts at all: one scene says where the point goes and asks for it (needs_input). */
+const ASK_MATERIAL: Record<string, { lineP: string; lineTopic: string; line: string; needsNamed: string; needs: string }> = {
+  en: { lineP: "Here's what makes {P} different.", lineTopic: "Here's the one thing to know about {topic}.", line: "Here's the point.", needsNamed: "Say what makes {name} worth it: a benefit, a feature or a number.", needs: "Say what the video is about: a benefit, a feature or a number." },
+  es: { lineP: "Esto es lo que hace diferente a {P}.", lineTopic: "Lo que hay que saber sobre {topic}.", line: "Esta es la clave.", needsNamed: "Di qué hace que {name} valga la pena: un beneficio, una función o una cifra.", needs: "Di de qué trata el vídeo: un beneficio, una función o una cifra." },
+  fr: { lineP: "Voici ce qui rend {P} différent.", lineTopic: "Ce qu'il faut savoir sur {topic}.", line: "Voici l'essentiel.", needsNamed: "Dis ce qui fait la valeur de {name} : un bénéfice, une fonctionnalité ou un chiffre.", needs: "Dis de quoi parle la vidéo : un bénéfice, une fonctionnalité ou un chiffre." },
+  de: { lineP: "Das macht {P} anders.", lineTopic: "Das Wichtigste zu {topic}.", line: "Darauf kommt es an.", needsNamed: "Sag, was {name} besonders macht: ein Vorteil, eine Funktion oder eine Zahl.", needs: "Sag, worum es im Video geht: ein Vorteil, eine Funktion oder eine Zahl." },
+  pt: { lineP: "Veja o que faz {P} ser diferente.", lineTopic: "O que você precisa saber sobre {topic}.", line: "Este é o ponto.", needsNamed: "Diga o que faz {name} valer a pena: um benefício, um recurso ou um número.", needs: "Diga do que o vídeo trata: um benefício, um recurso ou um número." },
+  ja: { lineP: "{P}の違いはここです。", lineTopic: "{topic}のポイントはここです。", line: "ポイントはここです。", needsNamed: "{name}の魅力を書いてください（メリット、特徴、数字など）。", needs: "動画で伝えたいことを書いてください（メリット、特徴、数字など）。" },
+};
 
 const STEP_LEADS: Record<string, (n: number, total: number) => string> = {
   en: (n, t) => (n === 1 ? "First," : n === t ? "Finally," : ["Next,", "Then,", "After that,"][(n - 2) % 3]!),

@@ -16,6 +16,8 @@ function checksOf(sb: StoryboardWithScenes): Check[] {
     title: sb.title,
     platform: sb.generation_options.platform ?? "generic",
     total_duration: sb.total_duration,
+    // The length asked for: the option, else what the brief says (runtime_material compares them).
+    requested_duration: sb.generation_options.duration ?? null,
     brief: sb.brief,
     brief_fields: sb.generation_options.brief_fields ?? null,
     scenes: sb.scenes.map(({ scene_number, scene_type, duration, visual_description, script, text_overlay, camera_angle, beat, needs_input }) => ({

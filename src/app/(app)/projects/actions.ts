@@ -121,8 +121,19 @@ function storyboardInput(f: StoryboardFields) {
 const isFields = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length > 0;
 
 /** "We read: ..." under the brief: what the engine understood, before generating. */
-export async function understandBriefAction(brief: string, corrections?: unknown): Promise<ActionResult<BriefUnderstanding>> {
-  return runAction(async () => understandBrief({ brief, ...(isFields(corrections) ? { brief_fields: corrections } : {}) }), "engine");
+export async function understandBriefAction(brief: string, corrections?: unknown, form?: Pick<StoryboardFields, "duration" | "platform" | "pattern">): Promise<ActionResult<BriefUnderstanding>> {
+  return runAction(async () => {
+    // The length, platform and pattern as the form would send them (blank or "auto": inferred; a
+    // value the form would refuse is left out here, the submit names it).
+    let opts: object = {};
+    try {
+      if (form) opts = storyboardInput({ brief, reference_urls: "", ...form });
+    } catch {
+      opts = {};
+    }
+    const { duration, platform, pattern } = opts as { duration?: number; platform?: string; pattern?: string };
+    return understandBrief({ brief, ...(isFields(corrections) ? { brief_fields: corrections } : {}), ...(duration !== undefined && { duration }), ...(platform !== undefined && { platform }), ...(pattern ? { pattern } : {}) });
+  }, "engine");
 }
 
 export async function generateStoryboardAction(projectId: number, form: StoryboardFields): Promise<ActionResult<{ id: number }>> {
