@@ -34,7 +34,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe("storyboard CLI", () => {
+// Each case spawns the CLI (tsx) once or more: under load that alone passed 30 s.
+describe("storyboard CLI", { timeout: 120_000 }, () => {
   it("generate prints one storyboard as JSON", async () => {
     const r = await run(["generate", "--brief", BRIEF, "--seed", "2", "--url", "https://www.tiktok.com/@a/video/1"]);
     expect(r.code).toBe(0);

@@ -179,9 +179,25 @@ function buildPlan(input: EngineInput): Plan {
     );
 
   const want = wantedCount(pattern, a, requested);
+  // Seconds of voice-over a content beat's text needs (a beat waiting for input keeps a few for what the creator will add).
+  const demandCache = new Map<string, number>();
+  const demandOf = (b: { role: string; n?: number }, count: number): number => {
+    const key = `${b.role}:${b.n ?? 0}`;
+    let d = demandCache.get(key);
+    if (d === undefined) {
+      const w = writeBeat(b.role, b.n, count);
+      const words = w.lines.reduce((sum, l) => sum + spokenWordCount(l.text), 0);
+      d = Math.max((words / WORDS_PER_SECOND) * 1.12, w.needsInput ? NEEDS_INPUT_SECONDS : 0);
+      demandCache.set(key, d);
+    }
+    return d;
+  };
   const layout = (total: number): Layout => {
   const notes: string[] = [];
-  let timing = planTiming(total, pattern, want.n, createRng(opts.seed, "timing"));
+  // Each content beat gets the time its text needs, then the pattern's shares of the rest. The
+  // writer is asked for a beat's lines when the timing first needs them (and keeps them), so one
+  // timing pass does what a pass with the pattern's shares and a second one with the demands did.
+  const timing0 = planTiming(total, pattern, want.n, createRng(opts.seed, "timing"), demandOf);
 
   // Voice-over for the content beats, written from the brief's facts.
   const contentBeatsOf = (t: TimingPlan) => {
@@ -200,19 +216,7 @@ function buildPlan(input: EngineInput): Plan {
       const first = t.slots[slots[0]!]!;
       return { role: first.role, n: first.n, budgets: slots.map((i) => wordBudget(t.slots[i]!.duration)) };
     });
-  // First pass: assign the points with the pattern's shares, then give each beat the time its text needs.
-  const firstMap = contentBeatsOf(timing);
-  const firstAssigned = writtenPoints(infosOf(timing, firstMap), timing.repeatCount);
-  const demand = new Map<string, number>();
-  [...firstMap.keys()].forEach((b, k) => {
-    const info = timing.beats[b]!;
-    const texts = firstAssigned[k]!;
-    const words = texts.reduce((sum, p) => sum + spokenWordCount(p.text), 0);
-    // A beat waiting for input keeps a few seconds for what the creator will add.
-    const todo = writeBeat(info.role, info.n, timing.repeatCount).needsInput;
-    demand.set(`${info.role}:${info.n ?? 0}`, Math.max((words / WORDS_PER_SECOND) * 1.12, todo ? NEEDS_INPUT_SECONDS : 0));
-  });
-  timing = planTiming(total, pattern, want.n, createRng(opts.seed, "timing"), (b) => demand.get(`${b.role}:${b.n ?? 0}`) ?? 0);
+  let timing = timing0;
   if (want.fromBrief) notes.push(...timing.warnings);
 
   const beatSlots = contentBeatsOf(timing);

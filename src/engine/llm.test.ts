@@ -128,7 +128,8 @@ beforeEach(() => {
 });
 
 const env = () => ({ LLM_BASE_URL: baseUrl, LLM_API_KEY: "sk-test", LLM_MODEL: "test-model" });
-const fast = { timeoutMs: 300, retries: 2, backoffMs: 5, maxBackoffMs: 30 };
+// 1.5 s per attempt: on the shared, loaded machine a loopback answer took over 300 ms and was retried.
+const fast = { timeoutMs: 1_500, retries: 2, backoffMs: 5, maxBackoffMs: 30 };
 
 describe("generateWithProvider", () => {
   it("uses the pattern engine when the LLM is not configured", async () => {

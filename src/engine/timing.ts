@@ -77,7 +77,7 @@ export function planTiming(
   pattern: Pattern,
   wantedCount: number,
   rng: Rng,
-  demandOf?: (beat: ExpandedBeat) => number,
+  demandOfBeat?: (beat: ExpandedBeat, count: number) => number,
 ): TimingPlan {
   const warnings: string[] = [];
   let hook = total < 15 ? 2 : rng.next() < 0.75 ? 3 : 2;
@@ -119,6 +119,7 @@ export function planTiming(
     beats = beats.filter((b) => b !== victim);
   }
   if (rest <= 0) beats = beats.filter((b) => b.kind === "hook" || b.kind === "cta");
+  const demandOf = demandOfBeat ? (b: ExpandedBeat) => demandOfBeat(b, count) : undefined;
   // With the brief's material known, beats it says nothing about are dropped (a list keeps its
   // items: an unnamed one carries a to-do); they would only be padding.
   if (demandOf && beats.some((b) => b.kind === "content" && demandOf(b) > 0)) {

@@ -66,10 +66,16 @@ function contentWords(s: string): string[] {
 }
 
 /** Words that say something (4+ letters, not function words), cut to a 5-letter stem; for CJK text, its 2-character runs outside kana particles. */
+const CJK = /[\u3040-\u9fff]/;
+const CJK_START = /^[\u3040-\u9fff]/;
+const WORD_SPLIT = /[^\p{L}\p{N}'-]+/u;
+
 export function stems(text: string): Set<string> {
   const out = new Set<string>();
   const t = text.toLowerCase();
-  if (isSpacelessText(t) || /[\u3040-\u9fff]/u.test(t)) {
+  // Hot in every check run: the CJK pass and Unicode-aware lengths only for text that needs them.
+  const cjk = CJK.test(t);
+  if (cjk || isSpacelessText(t)) {
     const chars = Array.from(t.replace(/[^\p{L}\p{N}]+/gu, " "));
     for (let i = 0; i + 1 < chars.length; i++) {
       const pair = chars[i]! + chars[i + 1]!;
@@ -77,10 +83,18 @@ export function stems(text: string): Set<string> {
       out.add(pair);
     }
   }
-  for (const w of t.split(/[^\p{L}\p{N}'-]+/u)) {
-    const c = w.replace(/^['-]+|['-]+$/g, "");
-    if (Array.from(c).length >= 4 && !STOP.has(c) && !/^[\u3040-\u9fff]/u.test(c)) out.add(Array.from(c).slice(0, 5).join(""));
-    else if (/^\d/.test(c)) out.add(c);
+  for (let w of t.split(WORD_SPLIT)) {
+    if (!w) continue;
+    if (w.charCodeAt(0) === 39 || w.charCodeAt(0) === 45 || w.endsWith("'") || w.endsWith("-")) w = w.replace(/^['-]+|['-]+$/g, "");
+    const code = w.charCodeAt(0);
+    if (code >= 48 && code <= 57) {
+      out.add(w);
+      continue;
+    }
+    if (w.length < 4 || STOP.has(w)) continue;
+    if (cjk && CJK_START.test(w)) continue;
+    // Surrogate pairs (an emoji) are rare in words: code units are enough below 4 letters' doubt.
+    out.add(/[\ud800-\udfff]/.test(w) ? Array.from(w).slice(0, 5).join("") : w.slice(0, 5));
   }
   return out;
 }

@@ -1,0 +1,48 @@
+// Two engines back to back in one process, on the same inputs, in alternating rounds: the way to
+// compare them on a shared, loaded machine (both see the same load). The other engine is a copy
+// of src/engine from an older commit:
+//   mkdir -p .old && git archive <commit> src/engine src/domain | tar -x -C .old  (inside the repository, so that it finds zod)
+//   npx tsx bench/engine-compare.ts $PWD/.old [rounds] [per-round]
+import { loadavg } from "node:os";
+import { PLATFORMS } from "../src/domain/constants";
+import { FIXTURE_BRIEFS } from "../src/engine/fixtures/briefs";
+import { generateStoryboard, type EngineInput } from "../src/engine/index";
+
+const oldDir = process.argv[2];
+if (!oldDir) throw new Error("usage: npx tsx bench/engine-compare.ts OLD_DIR [rounds] [per-round]");
+const rounds = Number(process.argv[3] ?? 10);
+const perRound = Number(process.argv[4] ?? 1_000);
+const old = (await import(`${oldDir}/src/engine/index.ts`)) as { generateStoryboard: (i: EngineInput) => { total_scenes: number } };
+
+const durations = [undefined, 15, 30, 45, 60, 90];
+const inputs: EngineInput[] = [];
+FIXTURE_BRIEFS.forEach((f, i) => {
+  durations.forEach((d, j) => {
+    inputs.push({ ...f.input, duration: f.input.duration ?? d, platform: f.input.platform ?? (j % 2 ? PLATFORMS[(i + j) % PLATFORMS.length] : undefined), seed: i * 31 + j });
+  });
+});
+
+type Gen = (i: EngineInput) => { total_scenes: number };
+const engines: [string, Gen][] = [["old", old.generateStoryboard], ["new", generateStoryboard]];
+const times: Record<string, number[]> = { old: [], new: [] };
+const cpu: Record<string, number> = { old: 0, new: 0 };
+for (const [, gen] of engines) for (let i = 0; i < 1_000; i++) gen(inputs[i % inputs.length]!); // warm-up
+let sink = 0;
+for (let r = 0; r < rounds; r++) {
+  for (const [name, gen] of r % 2 ? [...engines].reverse() : engines) {
+    const c0 = process.cpuUsage();
+    for (let i = 0; i < perRound; i++) {
+      const t0 = performance.now();
+      sink += gen(inputs[(r * perRound + i) % inputs.length]!).total_scenes;
+      times[name]!.push(performance.now() - t0);
+    }
+    const c = process.cpuUsage(c0);
+    cpu[name]! += (c.user + c.system) / 1e6;
+  }
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+for (const [name] of engines) {
+  const n = times[name]!.length;
+  console.log(`${name}: ${n} storyboards, median ${median(times[name]!).toFixed(3)} ms, ${(n / cpu[name]!).toFixed(0)} per CPU-second`);
+}
+console.log(`new/old median: ${(median(times.new!) / median(times.old!)).toFixed(2)}×; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} (sink ${sink})`);
