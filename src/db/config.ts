@@ -50,7 +50,7 @@ function positiveInt(env: Env, name: string, fallback: number, min = 0): number 
   return n;
 }
 
-function flag(env: Env, name: string, fallback: boolean): boolean {
+export function flag(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name]?.trim().toLowerCase();
   if (raw === undefined || raw === "") return fallback;
   if (["1", "true", "yes", "on"].includes(raw)) return true;

@@ -3,7 +3,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { ConfigError } from "../db/config";
+import { ConfigError, flag } from "../db/config";
 import { readOriginPolicy } from "./origin";
 
 type Env = Record<string, string | undefined>;
@@ -20,6 +20,10 @@ export interface AppEnv {
   devLogin: boolean;
   providers: OAuthProviderEnv;
   redisUrl: string | null;
+  /** Redis client bounds (README "Cache and Redis"): timeouts ≤ 200 ms by default and the circuit breaker. */
+  redis: { commandTimeoutMs: number; connectTimeoutMs: number; breakerFailures: number; breakerWindowMs: number };
+  /** SINGLE_INSTANCE: true/false when set; null lets services.ts decide (see cacheKindFor). */
+  singleInstance: boolean | null;
   cacheTtlSeconds: number;
   generation: { ratePerWindow: number; windowSeconds: number; concurrency: number; staleAfterMs: number };
   /** Signed-in operators allowed on /admin (query and index reports), lower-cased; empty: nobody. */
@@ -115,6 +119,13 @@ export function readAppEnv(env: Env = process.env): AppEnv {
     providers,
     redisUrl: redis || null,
     adminEmails: readAdminEmails(env),
+    redis: {
+      commandTimeoutMs: int(env, "REDIS_COMMAND_TIMEOUT_MS", 200, 1),
+      connectTimeoutMs: int(env, "REDIS_CONNECT_TIMEOUT_MS", 200, 1),
+      breakerFailures: int(env, "REDIS_BREAKER_FAILURES", 3, 1),
+      breakerWindowMs: int(env, "REDIS_BREAKER_WINDOW_MS", 5_000, 100),
+    },
+    singleInstance: env.SINGLE_INSTANCE?.trim() ? flag(env, "SINGLE_INSTANCE", false) : null,
     cacheTtlSeconds: int(env, "CACHE_TTL_SECONDS", 300),
     generation: {
       ratePerWindow: int(env, "GENERATION_RATE_LIMIT", 10, 1),

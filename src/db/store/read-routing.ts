@@ -55,7 +55,8 @@ export function memoryTracker(ttlMs: number): WriteTracker {
  */
 export function redisTracker(url: string, ttlMs: number, prefix = "storyboard:ryw:"): WriteTracker {
   const local = memoryTracker(ttlMs);
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 1_000, lazyConnect: false });
+  // Bounded like the cache's client (src/server/cache.ts): a frozen Redis costs a read at most 200 ms.
+  const redis = new Redis(url, { maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: 200, commandTimeout: 200, lazyConnect: false, retryStrategy: (n) => Math.min(50 * 2 ** Math.min(n, 5), 1_000) });
   let warned = false;
   redis.on("error", (e: Error) => {
     if (!warned) console.error(`[db] Redis unavailable for read-your-writes (${e.message}); tracking in this process only`);

@@ -2,11 +2,11 @@
 // links, versions), in one transaction, with its ids. Only its owner can: the store finds it by
 // id and owner, and another user's is not found.
 import type { Project } from "../../domain/types";
-import { cacheKeys, services } from "../../server/services";
+import { invalidateUser, services } from "../../server/services";
 
 export async function restoreProject(userId: string, id: number): Promise<Project> {
   const { store, cache } = await services();
   const project = await store.restoreProject(userId, id);
-  await cache.del(cacheKeys.dashboard(userId));
+  await invalidateUser(cache, userId);
   return project;
 }

@@ -4,7 +4,7 @@
 // and the next run picks up what is still due (two runs at once take different projects).
 import type { Conn } from "../../db/store/driver";
 import { appEnv } from "../../server/env";
-import { cacheKeys, services } from "../../server/services";
+import { invalidateUser, services } from "../../server/services";
 
 export interface RunArchiveOptions {
   onProgress?: (line: string) => void;
@@ -48,7 +48,7 @@ export async function runArchive(opts: RunArchiveOptions = {}): Promise<RunArchi
     batches++;
     projects += batch.projects.length;
     for (const [table, n] of Object.entries(batch.rows)) rows[table] = (rows[table] ?? 0) + n;
-    await Promise.all(batch.users.map((u) => cache.del(cacheKeys.dashboard(u))));
+    await Promise.all(batch.users.map((u) => invalidateUser(cache, u)));
     const moved = Object.values(batch.rows).reduce((a, n) => a + n, 0);
     log(`batch ${batches}: ${batch.projects.length} projects, ${moved} rows in ${Math.round(performance.now() - batchStarted)} ms (${projects}/${Math.max(due, projects)})`);
   }

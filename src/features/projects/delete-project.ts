@@ -1,7 +1,7 @@
-import { cacheKeys, services } from "../../server/services";
+import { invalidateUser, services } from "../../server/services";
 
 export async function deleteProject(userId: string, id: number): Promise<void> {
   const { store, cache } = await services();
   await store.deleteProject(userId, id);
-  await cache.del(cacheKeys.dashboard(userId));
+  await invalidateUser(cache, userId);
 }

@@ -1,7 +1,7 @@
-import { cacheKeys, services } from "../../server/services";
+import { invalidateUser, services } from "../../server/services";
 
 export async function deleteScene(userId: string, sceneId: number): Promise<void> {
   const { store, cache } = await services();
   await store.deleteScene(userId, sceneId);
-  await cache.del(cacheKeys.dashboard(userId));
+  await invalidateUser(cache, userId);
 }

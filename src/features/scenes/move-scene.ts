@@ -1,10 +1,10 @@
 import type { SceneWithTasks } from "../../domain/types";
-import { cacheKeys, services } from "../../server/services";
+import { invalidateUser, services } from "../../server/services";
 
 /** Moves one scene to a position; returns the storyboard's scenes in their new order. */
 export async function moveScene(userId: string, sceneId: number, position: number): Promise<SceneWithTasks[]> {
   const { store, cache } = await services();
   const scenes = await store.moveScene(userId, sceneId, position);
-  await cache.del(cacheKeys.dashboard(userId));
+  await invalidateUser(cache, userId);
   return scenes;
 }

@@ -2,7 +2,7 @@
 // keeping the scene's place, type and duration so the storyboard's timing stays as edited.
 import { regenerateScene as engineScene } from "../../engine";
 import type { Scene } from "../../domain/types";
-import { cacheKeys, services } from "../../server/services";
+import { invalidateUser, services } from "../../server/services";
 import { engineInputOf, nextSeed, sceneInputOf } from "../storyboards/engine-io";
 
 export async function regenerateScene(userId: string, sceneId: number): Promise<Scene> {
@@ -18,6 +18,6 @@ export async function regenerateScene(userId: string, sceneId: number): Promise<
     camera_angle: fresh.camera_angle ?? null,
     needs_input: fresh.needs_input ?? null,
   });
-  await cache.del(cacheKeys.dashboard(userId));
+  await invalidateUser(cache, userId);
   return updated;
 }

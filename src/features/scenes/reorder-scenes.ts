@@ -1,6 +1,6 @@
 import { validationError } from "../../domain/errors";
 import type { SceneWithTasks } from "../../domain/types";
-import { cacheKeys, services } from "../../server/services";
+import { invalidateUser, services } from "../../server/services";
 
 /** Puts every scene of a storyboard in the given order (drag and drop sends the whole list). */
 export async function reorderScenes(userId: string, storyboardId: number, sceneIds: unknown): Promise<SceneWithTasks[]> {
@@ -9,6 +9,6 @@ export async function reorderScenes(userId: string, storyboardId: number, sceneI
   }
   const { store, cache } = await services();
   const scenes = await store.reorderScenes(userId, storyboardId, sceneIds as number[]);
-  await cache.del(cacheKeys.dashboard(userId));
+  await invalidateUser(cache, userId);
   return scenes;
 }

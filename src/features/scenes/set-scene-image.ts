@@ -1,6 +1,6 @@
 import type { SceneImageMeta } from "../../domain/types";
 import { reencodeImage } from "../../render/image";
-import { cacheKeys, services } from "../../server/services";
+import { invalidateUser, services } from "../../server/services";
 
 /** Stores an uploaded picture for a scene (checked by content and re-encoded), replacing its sketch. */
 export async function setSceneImage(userId: string, sceneId: number, bytes: Uint8Array): Promise<SceneImageMeta> {
@@ -8,6 +8,6 @@ export async function setSceneImage(userId: string, sceneId: number, bytes: Uint
   await store.getScene(userId, sceneId); // not found before spending CPU on someone else's scene
   const image = await reencodeImage(bytes);
   const meta = await store.setSceneImage(userId, sceneId, image);
-  await cache.del(cacheKeys.dashboard(userId));
+  await invalidateUser(cache, userId);
   return meta;
 }

@@ -1,10 +1,10 @@
 import type { ScenePatch } from "../../domain/schemas";
 import type { Scene } from "../../domain/types";
-import { cacheKeys, services } from "../../server/services";
+import { invalidateUser, services } from "../../server/services";
 
 export async function updateScene(userId: string, sceneId: number, patch: ScenePatch): Promise<Scene> {
   const { store, cache } = await services();
   const scene = await store.updateScene(userId, sceneId, patch);
-  await cache.del(cacheKeys.dashboard(userId));
+  await invalidateUser(cache, userId);
   return scene;
 }

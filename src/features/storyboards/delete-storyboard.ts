@@ -1,9 +1,9 @@
-import { cacheKeys, services } from "../../server/services";
+import { invalidateUser, services } from "../../server/services";
 
 /** Deletes a storyboard with its scenes and tasks; returns the project it was in. */
 export async function deleteStoryboard(userId: string, id: number): Promise<{ project_id: number }> {
   const { store, cache } = await services();
   const deleted = await store.deleteStoryboard(userId, id);
-  await cache.del(cacheKeys.dashboard(userId));
+  await invalidateUser(cache, userId);
   return deleted;
 }

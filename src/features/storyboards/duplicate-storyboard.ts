@@ -1,5 +1,5 @@
 import type { StoryboardWithScenes } from "../../domain/types";
-import { cacheKeys, services } from "../../server/services";
+import { invalidateUser, services } from "../../server/services";
 
 /** Copies a storyboard and its scenes (tasks start unticked) into the same project. */
 export async function duplicateStoryboard(userId: string, storyboardId: number): Promise<StoryboardWithScenes> {
@@ -26,6 +26,6 @@ export async function duplicateStoryboard(userId: string, storyboardId: number):
       needs_input,
     })),
   });
-  await cache.del(cacheKeys.dashboard(userId));
+  await invalidateUser(cache, userId);
   return copy;
 }

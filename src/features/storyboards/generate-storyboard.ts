@@ -5,7 +5,7 @@ import type { Storyboard } from "../../domain/types";
 import { DEFAULT_ASPECT_RATIO, type AspectRatio, type Platform } from "../../domain/constants";
 import { briefFromFields, listPatterns, resolvePatternId } from "../../engine";
 import { limitGeneration } from "../../server/rate-limit";
-import { cacheKeys, services } from "../../server/services";
+import { invalidateUser, services } from "../../server/services";
 import { enqueueGeneration } from "./run-generation";
 
 /**
@@ -52,7 +52,7 @@ export async function generateStoryboard(userId: string, projectId: number, inpu
     generation_options: { ...options, ...(options.pattern && { pattern: resolvePatternId(options.pattern) }) },
     scenes: [],
   });
-  await cache.del(cacheKeys.dashboard(userId));
+  await invalidateUser(cache, userId);
   await enqueueGeneration(userId, sb.id);
   const { scenes: _scenes, total_tasks: _t, completed_tasks: _c, ...storyboard } = sb;
   return storyboard;

@@ -6,7 +6,7 @@
 // lost its worker after committing, or deleted) does nothing.
 import { AppError } from "../../domain/errors";
 import { generateWithProvider } from "../../engine";
-import { cacheKeys, services } from "../../server/services";
+import { invalidateUser, services } from "../../server/services";
 import { generateStoryboardJob } from "../../server/jobs/definitions/generate-storyboard";
 import { errorSummary } from "../../server/log-error";
 import { engineInputOf, sceneInputOf } from "./engine-io";
@@ -32,7 +32,7 @@ export async function runGeneration(userId: string, storyboardId: number, attemp
     const reason = explained ? e.message : `${GENERATION_FAILED_MESSAGE}${attempt.attempt && attempt.attempt > 1 ? ` (${attempt.attempt} attempts)` : ""}`;
     await store.setStoryboardStatus(userId, storyboardId, "error", reason).catch(() => undefined);
   } finally {
-    await cache.del(cacheKeys.dashboard(userId));
+    await invalidateUser(cache, userId);
   }
 }
 
