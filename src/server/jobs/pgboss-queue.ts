@@ -5,6 +5,7 @@
 // policy "singleton" for maintenance jobs: one active job at a time across instances). An attempt
 // whose worker died stays 'active' until its expiry, then pg-boss's supervisor fails it into a
 // retry (JOBS_SUPERVISE_SECONDS). Schedules are pg-boss cron schedules: one instance sends each slot.
+import pg from "pg";
 import PgBoss from "pg-boss";
 import { nextRun } from "./cron";
 import { createRunner, errorText, logProgress } from "./runner";
@@ -12,6 +13,27 @@ import { JobError, type ConfiguredJob, type JobInfo, type JobQueue, type JobStat
 import { errorSummary } from "../log-error";
 
 export const PGBOSS_SCHEMA = "pgboss";
+
+/** Held while an instance sets the queue up (pg-boss's schema, the queues, the schedules). */
+const SETUP_LOCK = 727_002;
+
+/**
+ * Runs `setup` while holding a session advisory lock on the owner's connection: instances that
+ * start together set the queue up one after the other. pg-boss 10 creates each queue (a
+ * partition of pgboss.job with foreign keys to pgboss.queue) without a lock of its own, and two
+ * instances creating queues at once deadlocked at boot (issue 10, failure 14).
+ */
+async function withSetupLock<T>(ownerUrl: string, setup: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ownerUrl, application_name: "storyboard-jobs-setup" });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [SETUP_LOCK]);
+    return await setup();
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [SETUP_LOCK]).catch(() => undefined);
+    await client.end().catch(() => undefined);
+  }
+}
 
 interface PgBossSettings {
   ownerUrl: string;
@@ -75,7 +97,7 @@ export function createPgBossQueue(jobs: ConfiguredJob[], settings: PgBossSetting
   const queue: JobQueue = {
     backend: "pg-boss",
     start() {
-      started ??= (async () => {
+      started ??= withSetupLock(settings.ownerUrl, async () => {
         await boss.start();
         for (const j of runner.jobs) {
           const options: PgBoss.Queue = {
@@ -97,7 +119,7 @@ export function createPgBossQueue(jobs: ConfiguredJob[], settings: PgBossSetting
           scheduled.add(j.def.name);
         }
         for (const s of await boss.getSchedules()) if (!scheduled.has(s.name)) await boss.unschedule(s.name);
-      })().catch((e: unknown) => {
+      }).catch((e: unknown) => {
         started = undefined;
         throw e;
       });
