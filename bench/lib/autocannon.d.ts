@@ -1,4 +1,4 @@
-// The part of autocannon's API the HTTP level uses (the package ships no types).
+// The part of autocannon's API the HTTP level and the fault suite use (the package ships no types).
 declare module "autocannon" {
   import type { EventEmitter } from "node:events";
 
@@ -6,12 +6,16 @@ declare module "autocannon" {
     url: string;
     connections?: number;
     duration?: number;
+    headers?: Record<string, string>;
+    /** Seconds before a request counts as a timeout (default 10). */
+    timeout?: number;
     requests?: Array<{ setupRequest?: (request: never, context: Record<string, unknown>) => unknown }>;
   }
   interface Result {
     /** Seconds the run took. */
     duration: number;
     errors: number;
+    timeouts: number;
     non2xx: number;
   }
   interface Instance extends EventEmitter, PromiseLike<Result> {
