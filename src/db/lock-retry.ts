@@ -25,3 +25,21 @@ export async function retryOnLockTimeout<T>(what: string, fn: () => Promise<T>, 
     }
   }
 }
+
+interface Queryable {
+  query(text: string, values: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>;
+}
+
+/**
+ * Takes a session advisory lock by polling pg_try_advisory_lock, idle between tries. Waiting
+ * inside pg_advisory_lock would hold a snapshot for the whole wait, and CREATE INDEX
+ * CONCURRENTLY in the holder waits for every older snapshot: two instances starting together
+ * (one running the online steps, the other waiting its turn) deadlocked at boot.
+ */
+export async function waitForAdvisoryLock(client: Queryable, key: number, pollMs = 100): Promise<void> {
+  for (;;) {
+    const { rows } = await client.query("SELECT pg_try_advisory_lock($1) AS ok", [key]);
+    if (rows[0]?.ok === true) return;
+    await sleep(pollMs * (0.5 + Math.random()));
+  }
+}

@@ -9,7 +9,7 @@ import { migrate as migrateSqliteDb } from "drizzle-orm/better-sqlite3/migrator"
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePgDb } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
-import { retryOnLockTimeout } from "./lock-retry";
+import { retryOnLockTimeout, waitForAdvisoryLock } from "./lock-retry";
 
 export const migrationsFolder = (dialect: "pg" | "sqlite") => path.join(process.cwd(), "src", "db", "migrations", dialect);
 
@@ -53,7 +53,7 @@ export async function migratePostgres(ownerUrl: string, opts: PgMigrateOptions =
   await client.connect();
   try {
     // Waiting for another instance's migration is expected: no lock_timeout on this one.
-    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await waitForAdvisoryLock(client, MIGRATION_LOCK);
     await retryOnLockTimeout(
       "migrations",
       async () => {

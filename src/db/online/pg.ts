@@ -2,7 +2,7 @@
 // runs with lock_timeout (the app's queries queue behind a waiting ALTER at most that long) and
 // is retried a bounded number of times; each batch is its own short transaction.
 import pg from "pg";
-import { retryOnLockTimeout } from "../lock-retry";
+import { retryOnLockTimeout, waitForAdvisoryLock } from "../lock-retry";
 import { ident, sqlType, toRecord, type OnlineDb, type Row, type StepRecord } from "./types";
 
 const ONLINE_LOCK = 727_002;
@@ -58,7 +58,7 @@ export async function openOnlinePg(ownerUrl: string, opts: OnlinePgOptions): Pro
     dialect: "postgres",
     online: true,
     async lock() {
-      await q("SELECT pg_advisory_lock($1)", [ONLINE_LOCK]);
+      await waitForAdvisoryLock(client, ONLINE_LOCK);
     },
     async unlock() {
       await q("SELECT pg_advisory_unlock($1)", [ONLINE_LOCK]);

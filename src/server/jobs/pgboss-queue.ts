@@ -7,6 +7,7 @@
 // retry (JOBS_SUPERVISE_SECONDS). Schedules are pg-boss cron schedules: one instance sends each slot.
 import pg from "pg";
 import PgBoss from "pg-boss";
+import { waitForAdvisoryLock } from "../../db/lock-retry";
 import { nextRun } from "./cron";
 import { createRunner, errorText, logProgress } from "./runner";
 import { JobError, type ConfiguredJob, type JobInfo, type JobQueue, type JobState } from "./types";
@@ -15,7 +16,7 @@ import { errorSummary } from "../log-error";
 export const PGBOSS_SCHEMA = "pgboss";
 
 /** Held while an instance sets the queue up (pg-boss's schema, the queues, the schedules). */
-const SETUP_LOCK = 727_002;
+const SETUP_LOCK = 727_010; // the migrations hold 727_001, the online steps 727_002
 
 /**
  * Runs `setup` while holding a session advisory lock on the owner's connection: instances that
@@ -27,7 +28,7 @@ async function withSetupLock<T>(ownerUrl: string, setup: () => Promise<T>): Prom
   const client = new pg.Client({ connectionString: ownerUrl, application_name: "storyboard-jobs-setup" });
   await client.connect();
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [SETUP_LOCK]);
+    await waitForAdvisoryLock(client, SETUP_LOCK);
     return await setup();
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [SETUP_LOCK]).catch(() => undefined);
