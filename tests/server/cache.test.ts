@@ -66,13 +66,16 @@ describe.each(kinds)("%s cache", (_kind, make, available) => {
     let db = "Old title";
     // The reader reads the version and queries the database (old title)...
     let releaseQuery!: () => void;
+    let querying!: () => void;
     const queried = new Promise<void>((r) => (releaseQuery = r));
+    const inQuery = new Promise<void>((r) => (querying = r));
     const slowRead = c.readThrough(key, version, 60, async () => {
       const snapshot = db;
+      querying();
       await queried;
       return snapshot;
     });
-    await new Promise((r) => setTimeout(r, 50));
+    await inQuery;
     // ...the PATCH commits and invalidates...
     db = "New title";
     await c.bump(version);
