@@ -1,7 +1,7 @@
 // DDL under traffic: a statement that needs a strong lock waits at most lock_timeout (and every
 // request queued behind it with it), then gives up; we retry a bounded number of times with a
 // growing, jittered pause so the app's queries run in between.
-import { isLockTimeout } from "./pg-errors";
+import { isLockTimeout, isTransactionConflict } from "./pg-errors";
 
 export interface LockRetryOptions {
   attempts: number;
@@ -43,3 +43,25 @@ export async function waitForAdvisoryLock(client: Queryable, key: number, pollMs
     await sleep(pollMs * (0.5 + Math.random()));
   }
 }
+
+/**
+ * A transaction that lost a deadlock or a serialization check (40P01, 40001) was rolled back
+ * whole: run it again, a bounded number of times, after a short jittered pause. Requests on one
+ * storyboard queue on its row lock and do not deadlock (src/db/store/context.ts, lockStoryboard),
+ * so this is the safety net for what still can (rows of several storyboards, other paths).
+ */
+export async function retryOnTransactionConflict<T>(fn: () => Promise<T>, opts: { attempts?: number; baseDelayMs?: number } = {}): Promise<T> {
+  const attempts = opts.attempts ?? TRANSACTION_ATTEMPTS;
+  const base = opts.baseDelayMs ?? 10;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!isTransactionConflict(e) || attempt >= attempts) throw e;
+      await sleep(Math.min(1_000, base * 2 ** (attempt - 1)) * (0.5 + Math.random()));
+    }
+  }
+}
+
+/** How many times a write transaction runs at most when it keeps losing deadlocks. */
+export const TRANSACTION_ATTEMPTS = 5;

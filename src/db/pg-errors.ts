@@ -11,6 +11,19 @@ export function pgErrorCode(e: unknown): string | undefined {
 /** 55P03 lock_not_available (lock_timeout fired) or 40P01 deadlock_detected: worth a retry. */
 export const isLockTimeout = (e: unknown) => ["55P03", "40P01"].includes(pgErrorCode(e) ?? "");
 
+/**
+ * 40001 serialization_failure or 40P01 deadlock_detected: the transaction was rolled back whole
+ * and running it again is safe. Looked for along the whole cause chain (an AppError wrapping the
+ * driver's error carries a code of its own).
+ */
+export function isTransactionConflict(e: unknown): boolean {
+  for (let cur = e, i = 0; cur instanceof Error && i < 6; cur = (cur as Error).cause, i++) {
+    const code = (cur as { code?: unknown }).code;
+    if (code === "40001" || code === "40P01") return true;
+  }
+  return false;
+}
+
 /** 23514: a row violates a CHECK constraint (VALIDATE CONSTRAINT found one). */
 export const isCheckViolation = (e: unknown) => pgErrorCode(e) === "23514";
 

@@ -64,6 +64,8 @@ export interface Storyboard {
   approval_state: ApprovalState;
   generated_at: string;
   updated_at: string;
+  /** +1 on every change to the storyboard or its scenes: the ETag, sent back as If-Match (docs/api.md). */
+  version: number;
 }
 
 export interface StoryboardSummary extends Storyboard, Progress {

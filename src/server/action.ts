@@ -15,6 +15,8 @@ export interface ActionError {
   code: ErrorCode;
   message: string;
   fields?: Record<string, string>;
+  /** A stale write (409): the record as it now is, for the page to show instead. */
+  current?: unknown;
 }
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };

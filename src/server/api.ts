@@ -1,12 +1,14 @@
 // One wrapper for every /api/v1 route: CSRF check, session, parse, call one use-case, shape
 // errors. Route files stay a few lines: parse params, call, return the DTO.
 import { randomUUID } from "node:crypto";
-import { NextResponse, type NextRequest } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
 import { LIMITS } from "../domain/constants";
 import { AppError, validationError } from "../domain/errors";
 import { pageId } from "./action";
 import { requireUserId } from "./auth";
-import { errorResponse } from "./errors";
+import type { WriteCondition } from "../db/store/types";
+import { errorResponse, etagOf } from "./errors";
+import { fingerprintOf, parseIdempotencyKey, runIdempotent } from "./idempotency";
 import { isAllowedOrigin } from "./origin";
 import { clientIp, limitRoute, type LimitGroup } from "./rate-limit";
 
@@ -113,8 +115,73 @@ export function idParam(value: string | undefined, what: string): number {
   return n;
 }
 
-/** `limit` names the route's rate-limit group (src/server/rate-limit.ts): a costly route has one. */
-export function apiRoute<P = Record<string, string>>(handler: (ctx: ApiContext<P>) => Promise<unknown>, opts: { status?: number; bodyTypes?: readonly string[]; bodyLimit?: number; limit?: LimitGroup } = {}) {
+/** An entity tag as we send it ("7"); W/"7" and a bare 7 are taken too. */
+const VERSION_TAG = /^\s*(?:W\/)?"?([1-9]\d{0,9})"?\s*$/;
+
+/**
+ * Optimistic concurrency of a write (docs/api.md): If-Match with the ETag last read, or else a
+ * `version` field in the body; with neither (or If-Match: *), the last writer wins.
+ */
+export function writeCondition(req: Request, body?: unknown): WriteCondition {
+  const header = req.headers.get("if-match");
+  if (header !== null && header.trim() !== "*") {
+    const m = VERSION_TAG.exec(header);
+    if (!m) throw validationError({ "If-Match": 'If-Match must be the ETag of the storyboard as you last read it, e.g. "7"' });
+    return { ifVersion: Number(m[1]) };
+  }
+  const v = body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>).version : undefined;
+  if (v === undefined || v === null) return {};
+  if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 1) throw validationError({ version: "Version must be the storyboard's version as you last read it (a whole number)" });
+  return { ifVersion: v };
+}
+
+/** A JSON answer (or 204 without a body) whose ETag is the storyboard's version after the request. */
+export function versioned(body: unknown, version: number | undefined, status = 200): Response {
+  const headers: Record<string, string> = version ? { etag: etagOf(version) } : {};
+  if (body === undefined) return new NextResponse(null, { status: 204, headers });
+  return NextResponse.json(body, { status, headers });
+}
+
+export interface ApiRouteOptions {
+  status?: number;
+  bodyTypes?: readonly string[];
+  bodyLimit?: number;
+  /** A creating POST: takes an Idempotency-Key header (src/server/idempotency.ts, docs/api.md). */
+  idempotent?: boolean;
+  /** The route's rate-limit group (src/server/rate-limit.ts): a costly route has one. */
+  limit?: LimitGroup;
+}
+
+export function apiRoute<P = Record<string, string>>(handler: (ctx: ApiContext<P>) => Promise<unknown>, opts: ApiRouteOptions = {}) {
+  const respond = (result: unknown, requestId: string): Response => {
+    if (result instanceof Response) {
+      try {
+        if (!result.headers.has("x-request-id")) result.headers.set("x-request-id", requestId);
+      } catch {
+        // a response with immutable headers keeps them
+      }
+      return result;
+    }
+    if (result === undefined) return new NextResponse(null, { status: 204, headers: { "x-request-id": requestId } });
+    return NextResponse.json(result, { status: opts.status ?? 200, headers: { "x-request-id": requestId } });
+  };
+
+  /** The handler run once per Idempotency-Key: the body read here (its hash is the fingerprint), the first answer replayed. */
+  async function once(req: NextRequest, params: P, userId: string, requestId: string, key: string): Promise<Response> {
+    const bytes = await readBytes(req, opts.bodyLimit ?? LIMITS.jsonBodyBytes, "body");
+    const again = new NextRequest(req.url, { method: req.method, headers: req.headers, ...(bytes.byteLength > 0 && { body: bytes as Uint8Array<ArrayBuffer> }) });
+    let first: Response | undefined;
+    const result = await runIdempotent(userId, `${req.method} ${req.nextUrl.pathname}`, key, fingerprintOf(bytes), async () => {
+      first = respond(await handler({ req: again, params, userId, requestId }), requestId);
+      return { status: first.status, body: await first.clone().text() };
+    });
+    if (first && !result.replayed) return first;
+    return new NextResponse(result.body === "" ? null : result.body, {
+      status: result.status,
+      headers: { ...(result.body !== "" && { "content-type": "application/json" }), "x-request-id": requestId, "idempotent-replayed": "true" },
+    });
+  }
+
   return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     const requestId = randomUUID();
     try {
@@ -123,10 +190,10 @@ export function apiRoute<P = Record<string, string>>(handler: (ctx: ApiContext<P
       checkDeclaredLength(req, opts.bodyLimit ?? LIMITS.jsonBodyBytes);
       const userId = await requireUserId();
       if (opts.limit) await limitRoute(opts.limit, userId, clientIp(req.headers));
-      const result = await handler({ req, params: await route.params, userId, requestId });
-      if (result instanceof Response) return result;
-      if (result === undefined) return new NextResponse(null, { status: 204, headers: { "x-request-id": requestId } });
-      return NextResponse.json(result, { status: opts.status ?? 200, headers: { "x-request-id": requestId } });
+      const params = await route.params;
+      const key = opts.idempotent ? parseIdempotencyKey(req.headers.get("idempotency-key")) : null;
+      if (key !== null) return await once(req, params, userId, requestId, key);
+      return respond(await handler({ req, params, userId, requestId }), requestId);
     } catch (e) {
       return errorResponse(e, requestId);
     }

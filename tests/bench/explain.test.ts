@@ -56,6 +56,7 @@ const params = (): Record<keyof typeof HOT_SQL, unknown[]> => ({
   taskOwner: [ids.task, ids.user],
   tickTask: [ids.task, true, new Date(), new Date(), ids.user],
   touchStoryboard: [ids.storyboard, new Date(), ids.user],
+  lockStoryboard: [ids.storyboard, ids.user],
   touchProject: [ids.project, new Date(), ids.user],
 });
 

@@ -7,6 +7,7 @@ import { createProjectAction } from "../../app/(app)/projects/actions";
 import { PROJECT_STATUSES } from "../../domain/constants";
 import { LIMITS } from "../../domain/constants";
 import { capitalize } from "../format";
+import { useIdempotencyKey } from "../use-idempotency-key";
 
 export function NewProjectForm({ autoFocus = false }: { autoFocus?: boolean }) {
   const router = useRouter();
@@ -16,6 +17,7 @@ export function NewProjectForm({ autoFocus = false }: { autoFocus?: boolean }) {
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const idempotencyKey = useIdempotencyKey();
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -25,7 +27,7 @@ export function NewProjectForm({ autoFocus = false }: { autoFocus?: boolean }) {
       return;
     }
     startTransition(async () => {
-      const r = await createProjectAction({ title, description, status });
+      const r = await createProjectAction({ title, description, status }, idempotencyKey);
       if (r.ok) {
         router.push(`/projects/${r.data.id}`);
         return;

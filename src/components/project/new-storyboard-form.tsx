@@ -8,6 +8,7 @@ import { generateStoryboardAction, understandBriefAction } from "../../app/(app)
 import type { BriefUnderstanding } from "../../engine";
 import { ASPECT_RATIOS, LIMITS, PLATFORMS } from "../../domain/constants";
 import { PLATFORM_LABELS } from "../format";
+import { useIdempotencyKey } from "../use-idempotency-key";
 
 /** The fields a creator most often corrects; lists are one a line, or comma-separated for tone. */
 const EDITABLE: { key: string; label: string; list?: "comma" | "lines" }[] = [
@@ -26,6 +27,8 @@ export function NewStoryboardForm({ projectId, patterns, first }: { projectId: n
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // One key per rendered form: a double click or a resubmit generates one storyboard.
+  const idempotencyKey = useIdempotencyKey();
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
   const over = form.brief.length > LIMITS.brief;
   // "We read: ...": what the engine understood, fetched when the brief loses focus; the user's
@@ -55,7 +58,7 @@ export function NewStoryboardForm({ projectId, patterns, first }: { projectId: n
   function submit(e: React.FormEvent) {
     e.preventDefault();
     startTransition(async () => {
-      const r = await generateStoryboardAction(projectId, { ...form, brief_fields: briefFields() });
+      const r = await generateStoryboardAction(projectId, { ...form, brief_fields: briefFields() }, idempotencyKey);
       if (r.ok) {
         router.push(`/storyboards/${r.data.id}`);
         return;

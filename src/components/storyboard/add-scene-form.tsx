@@ -3,13 +3,16 @@
 import { useEffect, useRef, useState } from "react";
 import { SCENE_TYPES } from "../../domain/constants";
 import { capitalize } from "../format";
+import { useIdempotencyKey } from "../use-idempotency-key";
 
 export function AddSceneForm({ after, onAdd, onCancel }: {
   /** Scene number to insert after; null: at the end. */
   after: number | null;
-  onAdd: (fields: Record<string, unknown>) => Promise<Record<string, string> | string | null>;
+  /** `idempotencyKey`: made when this form rendered, so a double submit adds one scene. */
+  onAdd: (fields: Record<string, unknown>, idempotencyKey: string) => Promise<Record<string, string> | string | null>;
   onCancel: () => void;
 }) {
+  const idempotencyKey = useIdempotencyKey();
   const [visual, setVisual] = useState("");
   const [type, setType] = useState("content");
   const [duration, setDuration] = useState("3");
@@ -27,7 +30,7 @@ export function AddSceneForm({ after, onAdd, onCancel }: {
       return;
     }
     setBusy(true);
-    const r = await onAdd({ visual_description: visual, scene_type: type, duration });
+    const r = await onAdd({ visual_description: visual, scene_type: type, duration }, idempotencyKey);
     setBusy(false);
     if (r === null) return;
     if (typeof r === "string") {

@@ -2,7 +2,9 @@
 // The storyboard page's interactive part. It shows the server's state: every action answers
 // with the storyboard as saved (or the new progress for a task), and a server re-render (polling
 // while generating, revalidation) replaces it wholesale. Only drafts of fields being edited and
-// a drag in progress are local.
+// a drag in progress are local. Every edit carries the version the page shows; when the storyboard
+// changed elsewhere in the meantime, the answer is the storyboard as it now is, shown with a notice
+// (and a field being edited keeps what the user typed).
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
@@ -36,6 +38,7 @@ import { ApprovalControl } from "../review/approval-control";
 import { SceneComments } from "../review/scene-comments";
 import { AddSceneForm } from "./add-scene-form";
 import { SceneCard, type DropSide } from "./scene-card";
+import { useIdempotencyKey } from "../use-idempotency-key";
 
 const CHECK_CLASS = { error: "error", warning: "warn", info: "info" } as const;
 
@@ -68,6 +71,9 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
   const [drag, setDrag] = useState<{ id: number; over: number | null; side: DropSide } | null>(null);
   const [pending, startTransition] = useTransition();
   const cards = useRef(new Map<number, HTMLElement>());
+  // Made when the page rendered: a double click on New variation or Duplicate makes one.
+  const variationKey = useIdempotencyKey();
+  const duplicateKey = useIdempotencyKey();
 
   const sceneError = (sceneId: number, message: string | null) =>
     setSceneErrors((errs) => {
@@ -77,18 +83,26 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
       return next;
     });
 
-  /** Applies a storyboard-returning action; resolves to its error (field message if any). */
+  /**
+   * Applies a storyboard-returning action; resolves to its error (field message if any). A stale
+   * version's answer carries the current storyboard: shown at once, with the notice saying so.
+   */
   async function apply(r: ActionResult<StoryboardView>, field?: string): Promise<string | null> {
     if (r.ok) {
       setView(r.data);
       return null;
+    }
+    if (r.error.current) {
+      setView(r.error.current as StoryboardView);
+      setNotice(r.error.message);
+      return r.error.message;
     }
     return (field && r.error.fields?.[field]) || r.error.message;
   }
 
   async function saveScene(sceneId: number, patch: Record<string, unknown>): Promise<string | null> {
     const field = Object.keys(patch)[0];
-    const message = await apply(await updateSceneAction(view.id, sceneId, patch), field);
+    const message = await apply(await updateSceneAction(view.id, sceneId, patch, view.version), field);
     if (!message) sceneError(sceneId, null);
     return message;
   }
@@ -102,10 +116,11 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
     optimistic.splice(position - 1, 0, moved!);
     setView({ ...view, scenes: optimistic.map((s, i) => ({ ...s, scene_number: i + 1 })) });
     setBusyScene(sceneId);
-    const message = await apply(await moveSceneAction(view.id, sceneId, position));
+    const r = await moveSceneAction(view.id, sceneId, position, view.version);
+    const message = await apply(r);
     setBusyScene(null);
     if (message) {
-      setView(view);
+      if (r.ok || !r.error.current) setView(view);
       sceneError(sceneId, message);
     } else {
       sceneError(sceneId, null);
@@ -131,14 +146,14 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
     });
   }
 
-  async function run<T>(sceneId: number, action: () => Promise<ActionResult<T>>, onOk: (data: T) => void) {
+  async function run(sceneId: number, action: () => Promise<ActionResult<StoryboardView>>, onOk: (data: StoryboardView) => void) {
     setBusyScene(sceneId);
     const r = await action();
     setBusyScene(null);
     if (r.ok) {
       onOk(r.data);
       sceneError(sceneId, null);
-    } else sceneError(sceneId, r.error.message);
+    } else sceneError(sceneId, (await apply(r)) ?? r.error.message);
   }
 
   function startDrag(sceneId: number, e: React.DragEvent) {
@@ -193,7 +208,7 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
         <div className="spread sb-title-row">
           <h1 className="editable-heading">
             <InlineText label="Storyboard title" value={view.title} maxLength={LIMITS.storyboardTitle} testId="storyboard-title"
-              onSave={async (v) => apply(await renameStoryboardAction(view.id, v), "title")} />
+              onSave={async (v) => apply(await renameStoryboardAction(view.id, v, view.version), "title")} />
           </h1>
           <StatusBadge status={view.status} />
         </div>
@@ -237,11 +252,13 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
               <Link className="btn small" href={`/storyboards/${view.id}/shoot`}>Shoot mode</Link>
             </>
           )}
-          <button type="button" className="btn small" disabled={pending || view.status === "generating"} onClick={() => navigateAfter(() => generateVariationAction(view.id))}>New variation</button>
-          <button type="button" className="btn small" disabled={pending} onClick={() => navigateAfter(() => duplicateStoryboardAction(view.id))}>Duplicate</button>
+          <button type="button" className="btn small" disabled={pending || view.status === "generating"} onClick={() => navigateAfter(() => generateVariationAction(view.id, variationKey))}>New variation</button>
+          <button type="button" className="btn small" disabled={pending} onClick={() => navigateAfter(() => duplicateStoryboardAction(view.id, duplicateKey))}>Duplicate</button>
           <ExportMenu storyboardId={view.id} disabled={view.status !== "completed"} />
           <SharePanel storyboardId={view.id} />
-          <AspectRatioPicker storyboardId={view.id} value={view.aspect_ratio} onSaved={(aspect_ratio) => setView((v) => ({ ...v, aspect_ratio }))} />
+          <AspectRatioPicker storyboardId={view.id} value={view.aspect_ratio} version={view.version}
+            onSaved={(aspect_ratio, version) => setView((v) => ({ ...v, aspect_ratio, version }))}
+            onStale={(message) => { setNotice(message); router.refresh(); }} />
           <ConfirmButton small label="Delete storyboard" confirmLabel="Yes, delete storyboard" busyLabel="Deleting…"
             question={`Delete “${view.title}” with its ${plural(view.scenes.length, "scene")} and their tasks? This cannot be undone.`}
             onConfirm={async () => {
@@ -296,13 +313,14 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
               const start = starts[i]!;
               return (
                 <SceneItem key={s.id} after={adding === s.scene_number} onAddCancel={() => setAdding(null)}
-                  onAdd={async (fields) => {
-                    const r = await insertSceneAction(view.id, s.scene_number + 1, fields);
+                  onAdd={async (fields, key) => {
+                    const r = await insertSceneAction(view.id, s.scene_number + 1, fields, view.version, key);
                     if (r.ok) {
                       setView(r.data);
                       setAdding(null);
                       return null;
                     }
+                    if (r.error.current) return (await apply(r)) ?? r.error.message; // the form stays open with what was typed
                     return r.error.fields ?? r.error.message;
                   }}
                   position={s.scene_number}>
@@ -316,10 +334,10 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
                     onSave={(patch) => saveScene(s.id, patch)}
                     onTask={(taskId, done) => setTask(s.id, taskId, done)}
                     onMove={(position) => void moveScene(s.id, position)}
-                    onRegenerate={() => void run(s.id, () => regenerateSceneAction(view.id, s.id), setView)}
+                    onRegenerate={() => void run(s.id, () => regenerateSceneAction(view.id, s.id, view.version), setView)}
                     onDelete={async () => {
-                      const r = await deleteSceneAction(view.id, s.id);
-                      if (!r.ok) return r.error.message;
+                      const r = await deleteSceneAction(view.id, s.id, view.version);
+                      if (!r.ok) return (await apply(r)) ?? r.error.message;
                       setView(r.data);
                       return null;
                     }}
@@ -332,13 +350,14 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
           </ol>
           {adding === "end" ? (
             <AddSceneForm after={null} onCancel={() => setAdding(null)}
-              onAdd={async (fields) => {
-                const r = await insertSceneAction(view.id, null, fields);
+              onAdd={async (fields, key) => {
+                const r = await insertSceneAction(view.id, null, fields, view.version, key);
                 if (r.ok) {
                   setView(r.data);
                   setAdding(null);
                   return null;
                 }
+                if (r.error.current) return (await apply(r)) ?? r.error.message; // the form stays open with what was typed
                 return r.error.fields ?? r.error.message;
               }} />
           ) : (
@@ -355,7 +374,7 @@ function SceneItem({ children, after, position, onAdd, onAddCancel }: {
   children: React.ReactNode;
   after: boolean;
   position: number;
-  onAdd: (fields: Record<string, unknown>) => Promise<Record<string, string> | string | null>;
+  onAdd: (fields: Record<string, unknown>, idempotencyKey: string) => Promise<Record<string, string> | string | null>;
   onAddCancel: () => void;
 }) {
   return (

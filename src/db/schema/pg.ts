@@ -113,6 +113,8 @@ export const storyboards = pgTable(
     deletedAt: ts("deleted_at"),
     /** Review: draft → in_review → approved / changes_requested (the owner moves it; docs/preview.md). */
     approvalState: varchar("approval_state", { length: 20 }).notNull().default("draft"),
+    /** Optimistic concurrency: +1 on every change to the storyboard or its scenes (the API's ETag, If-Match; docs/api.md). */
+    version: integer("version").notNull().default(1),
   },
   (t) => [
     check("storyboards_status_check", sql`${t.status} IN (${inList(STORYBOARD_STATUSES)})`),
@@ -382,6 +384,34 @@ export const verificationTokens = pgTable(
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
 
+// ---- Idempotency keys (docs/api.md, "Idempotency-Key") ----
+/**
+ * A create request's Idempotency-Key: the first request's result, replayed when the same user sends
+ * the same key on the same route again. Response columns are null while that first request runs.
+ * Purged after 24 h by the purge-idempotency-keys job.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    userId: varchar("user_id", { length: 255 })
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Method and path, e.g. "POST /api/v1/projects" or "action:createProject". */
+    route: varchar("route", { length: 255 }).notNull(),
+    key: varchar("key", { length: 255 }).notNull(),
+    /** SHA-256 of the request body (hex): the same key with another body is refused. */
+    fingerprint: varchar("fingerprint", { length: 64 }).notNull(),
+    responseStatus: integer("response_status"),
+    /** The response body as sent (JSON text, kept verbatim). */
+    responseBody: text("response_body"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.route, t.key] }),
+    index("idx_idempotency_keys_created_at").on(t.createdAt),
+  ],
+);
+
 // ---- The archive (docs/schema.md, "Archive") ----
 // Completed projects untouched for ARCHIVE_AFTER_DAYS move here with everything that hangs off
 // them, ids kept, one transaction per batch (src/db/store/archive.ts). Same columns as the live
@@ -433,6 +463,7 @@ export const storyboardsArchive = pgTable(
     deletedAt: ts("deleted_at"),
     // The one default here: rows archived before review existed were drafts.
     approvalState: varchar("approval_state", { length: 20 }).notNull().default("draft"),
+    version: integer("version").notNull().default(1),
   },
   (t) => [
     unique("storyboards_archive_id_user_id_unique").on(t.id, t.userId),

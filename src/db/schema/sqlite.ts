@@ -92,6 +92,8 @@ export const storyboards = sqliteTable(
     deletedAt: ts("deleted_at"),
     /** Review: draft → in_review → approved / changes_requested (docs/preview.md). */
     approvalState: text("approval_state", { length: 20 }).notNull().default("draft"),
+    /** Optimistic concurrency: +1 on every change to the storyboard or its scenes (the API's ETag, If-Match; docs/api.md). */
+    version: integer("version").notNull().default(1),
   },
   (t) => [
     check("storyboards_status_check", sql`${t.status} IN (${inList(STORYBOARD_STATUSES)})`),
@@ -356,6 +358,37 @@ export const verificationTokens = sqliteTable(
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
 
+// ---- Idempotency keys (docs/api.md, "Idempotency-Key") ----
+/**
+ * A create request's Idempotency-Key: the first request's result, replayed when the same user sends
+ * the same key on the same route again. Response columns are null while that first request runs.
+ * Purged after 24 h by the purge-idempotency-keys job.
+ */
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    userId: text("user_id", { length: 255 })
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Method and path, e.g. "POST /api/v1/projects" or "action:createProject". */
+    route: text("route", { length: 255 }).notNull(),
+    key: text("key", { length: 255 }).notNull(),
+    /** SHA-256 of the request body (hex): the same key with another body is refused. */
+    fingerprint: text("fingerprint", { length: 64 }).notNull(),
+    responseStatus: integer("response_status"),
+    /** The response body as sent (JSON text, kept verbatim). */
+    responseBody: text("response_body"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    maxLength("idempotency_keys", t.route, 255),
+    maxLength("idempotency_keys", t.key, 255),
+    maxLength("idempotency_keys", t.fingerprint, 64),
+    primaryKey({ columns: [t.userId, t.route, t.key] }),
+    index("idx_idempotency_keys_created_at").on(t.createdAt),
+  ],
+);
+
 // ---- The archive: the same tables as schema/pg.ts (see the comment there) ----
 
 export const projectsArchive = sqliteTable(
@@ -400,6 +433,7 @@ export const storyboardsArchive = sqliteTable(
     deletedAt: ts("deleted_at"),
     // The one default here: rows archived before review existed were drafts.
     approvalState: text("approval_state", { length: 20 }).notNull().default("draft"),
+    version: integer("version").notNull().default(1),
   },
   (t) => [
     unique("storyboards_archive_id_user_id_unique").on(t.id, t.userId),

@@ -3,10 +3,13 @@
 // mutations (touching parents, renumbering scenes, inserting scenes with their tasks).
 import { and, asc, between, count, eq, isNull, lt, sql } from "drizzle-orm";
 import { TASK_TYPES } from "../../domain/constants";
-import { conflict, notFound, validationError } from "../../domain/errors";
+import { conflict, notFound, staleVersion, validationError } from "../../domain/errors";
+import { retryOnTransactionConflict } from "../lock-retry";
 import type { sceneInputSchema } from "../../domain/schemas";
 import type { Progress, SceneWithTasks, StoryboardWithScenes } from "../../domain/types";
 import type { Conn, Driver, Row } from "./driver";
+import type { WriteCondition } from "./types";
+import { keyedSerial } from "./serial";
 import { shardOf } from "../shard";
 import { HOT_SQL } from "./hot-sql";
 import { num, progressOf, toImageMeta, toProject, toScene, toStoryboard, toTask } from "./rows";
@@ -58,6 +61,7 @@ export function createContext(driver: Driver, shardCount: number) {
       approval_state: storyboards.approvalState,
       generated_at: storyboards.generatedAt,
       updated_at: storyboards.updatedAt,
+      version: storyboards.version,
     },
     scene: {
       id: scenes.id,
@@ -85,7 +89,25 @@ export function createContext(driver: Driver, shardCount: number) {
   };
 
   const read = <T>(userId: string | null, fn: (c: Conn) => Promise<T>) => driver.tx("read", userId, fn);
-  const write = <T>(userId: string | null, fn: (c: Conn) => Promise<T>) => driver.tx("write", userId, fn);
+  // A write that lost a deadlock or a serialization check was rolled back whole: it runs again.
+  const write = <T>(userId: string | null, fn: (c: Conn) => Promise<T>) => retryOnTransactionConflict(() => driver.tx("write", userId, fn));
+
+  // Changes to one storyboard queue in this process (serial.ts) before they take a connection.
+  const serial = keyedSerial();
+  /** Which storyboard a scene is in never changes: remembered, so a scene write usually needs no extra lookup. */
+  const sceneStoryboards = new Map<number, number>();
+  async function storyboardOfScene(userId: string, sceneId: number): Promise<number> {
+    const known = sceneStoryboards.get(sceneId);
+    if (known !== undefined) return known;
+    const { storyboard_id } = await read(userId, (c) => ownScene(c, userId, sceneId));
+    if (sceneStoryboards.size >= 10_000) sceneStoryboards.clear();
+    sceneStoryboards.set(sceneId, storyboard_id);
+    return storyboard_id;
+  }
+  /** A write transaction changing storyboard `id` or its scenes: one at a time per storyboard in this process. */
+  const writeStoryboard = <T>(userId: string, id: number, fn: (c: Conn) => Promise<T>) => serial(`storyboard:${id}`, () => write(userId, fn));
+  /** The same for a change addressed by one of its scenes. */
+  const writeScene = async <T>(userId: string, sceneId: number, fn: (c: Conn) => Promise<T>) => writeStoryboard(userId, await storyboardOfScene(userId, sceneId), fn);
 
   // ---- ownership: one indexed lookup by id and owner column ----
   /**
@@ -107,6 +129,31 @@ export function createContext(driver: Driver, shardCount: number) {
     const [row] = await c.query("scene_owner", HOT_SQL.sceneOwner, [checkId(id, "Scene"), userId]);
     if (!row) throw notFound("Scene");
     return { id: num(row.id), storyboard_id: num(row.storyboard_id), scene_number: num(row.scene_number), project_id: num(row.project_id), status: String(row.status) };
+  }
+
+  /**
+   * Every change to a storyboard or its scenes starts here: its row is locked first (concurrent
+   * edits of one storyboard queue on it in one order, never deadlock on its scenes) and its version
+   * counted up. A condition naming an older version is refused with the current state (staleVersion).
+   */
+  async function lockStoryboard(c: Conn, userId: string, id: number, cond?: WriteCondition) {
+    const [row] = await c.query("lock_storyboard", HOT_SQL.lockStoryboard, [checkId(id, "Storyboard"), userId]);
+    if (!row) throw notFound("Storyboard");
+    const sb = toStoryboard(row);
+    if (cond?.ifVersion !== undefined && cond.ifVersion !== sb.version - 1) {
+      // The version as committed: this transaction's own +1 rolls back with the refusal.
+      const current = await storyboardView(c, userId, id);
+      throw staleVersion(cond.ifVersion, { ...current, version: sb.version - 1 });
+    }
+    if (cond) cond.version = sb.version;
+    return sb;
+  }
+
+  /** A scene and its storyboard, the storyboard locked first (lockStoryboard); the scene read again under the lock. */
+  async function lockScene(c: Conn, userId: string, sceneId: number, cond?: WriteCondition) {
+    const before = await ownScene(c, userId, sceneId);
+    const sb = await lockStoryboard(c, userId, before.storyboard_id, cond);
+    return { ...(await ownScene(c, userId, sceneId)), status: sb.status };
   }
 
   /** Scene edits during a generation would be wiped when it completes: refuse them instead. */
@@ -242,5 +289,5 @@ export function createContext(driver: Driver, shardCount: number) {
   /** projects.shard_id of a new project (docs/schema.md, "Sharding preparation"). */
   const shardIdOf = (userId: string) => shardOf(userId, shardCount);
 
-  return { driver, tables, cols, read, write, shardIdOf, ownProject, ownStoryboard, ownScene, editable, touchProject, syncTotals, insertScenes, shiftScenes, sceneCount, scenesWithTasks, storyboardView, projectProgress, ensureMain, parsePosition };
+  return { driver, tables, cols, read, write, writeStoryboard, writeScene, shardIdOf, ownProject, ownStoryboard, ownScene, lockStoryboard, lockScene, editable, touchProject, syncTotals, insertScenes, shiftScenes, sceneCount, scenesWithTasks, storyboardView, projectProgress, ensureMain, parsePosition };
 }

@@ -67,6 +67,9 @@ export function mapPgError(e: unknown): AppError {
       return validationError({ body: "A value has the wrong type or is out of range" });
     case "42501": // insufficient_privilege: row level security refused a foreign row
       return notFound("Record");
+    case "40001": // serialization_failure
+    case "40P01": // deadlock_detected: still losing after the store's retries (src/db/lock-retry.ts)
+      return new AppError("conflict", "Another change to the same records was being saved at the same moment; nothing was saved. Try again.", { cause: e });
     default:
       return internal(e);
   }

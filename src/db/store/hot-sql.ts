@@ -6,7 +6,7 @@
 
 const PROJECT = "p.id, p.user_id, p.title, p.description, p.status, p.created_at, p.updated_at";
 const STORYBOARD =
-  "s.id, s.project_id, s.title, s.brief, s.reference_urls, s.total_scenes, s.total_duration, s.pattern_source, s.status, s.error_message, s.generation_options, s.aspect_ratio, s.approval_state, s.generated_at, s.updated_at";
+  "s.id, s.project_id, s.title, s.brief, s.reference_urls, s.total_scenes, s.total_duration, s.pattern_source, s.status, s.error_message, s.generation_options, s.aspect_ratio, s.approval_state, s.generated_at, s.updated_at, s.version";
 const SCENE =
   "sc.id, sc.storyboard_id, sc.scene_number, sc.duration, sc.scene_type, sc.visual_description, sc.script, sc.text_overlay, sc.camera_angle, sc.beat, sc.needs_input, sc.created_at, sc.updated_at";
 const PROGRESS = "COUNT(t.id) AS total_tasks, COUNT(t.id) FILTER (WHERE t.completed) AS completed_tasks";
@@ -87,6 +87,12 @@ WHERE sc.id = $1 AND sc.user_id = $2`,
 UPDATE scene_tasks SET completed = $2, completed_at = $3, updated_at = $4 WHERE id = $1 AND user_id = $5
 RETURNING id, scene_id, task_type, completed, completed_at, updated_at`,
   touchStoryboard: "UPDATE storyboards SET updated_at = $2 WHERE id = $1 AND user_id = $3",
+  /**
+   * The first statement of every change to a storyboard or its scenes: locks the storyboard's row
+   * (so concurrent edits of one storyboard queue here, in one order, instead of deadlocking on its
+   * scenes) and counts the change in its version.
+   */
+  lockStoryboard: `UPDATE storyboards SET version = version + 1 WHERE id = $1 AND user_id = $2 RETURNING ${STORYBOARD.replaceAll("s.", "")}`,
   touchProject: "UPDATE projects SET updated_at = $2 WHERE id = $1 AND user_id = $3",
 
   /** A task with its scene, storyboard and project, if the user owns it. */

@@ -60,6 +60,7 @@ export const toStoryboard = (r: Row): Storyboard => ({
   approval_state: String(r.approval_state ?? "draft") as Storyboard["approval_state"],
   generated_at: iso(r.generated_at),
   updated_at: iso(r.updated_at),
+  version: num(r.version),
 });
 
 export const toScene = (r: Row): Scene => ({

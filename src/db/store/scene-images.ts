@@ -56,12 +56,13 @@ export function sceneImagesStore(ctx: StoreContext): Pick<Store, "setSceneImage"
         const owner = editable(await ownScene(c, userId, sceneId));
         const now = new Date();
         const values = { contentType: data.content_type, width: data.width, height: data.height, byteSize: data.data.byteLength, data: asBuffer(data.data), updatedAt: now };
+        // The storyboard's row first, as every scene write takes it (context.ts, lockStoryboard).
+        await c.query("touch_storyboard", HOT_SQL.touchStoryboard, [owner.storyboard_id, now, userId]);
         const [row] = await c.db
           .insert(sceneImages)
           .values({ sceneId, userId, ...values, createdAt: now })
           .onConflictDoUpdate({ target: sceneImages.sceneId, set: values })
           .returning(columns);
-        await c.query("touch_storyboard", HOT_SQL.touchStoryboard, [owner.storyboard_id, now, userId]);
         await touchProject(c, userId, owner.project_id, now);
         const { data: _bytes, ...meta } = toSceneImage(row as Row);
         return meta;
@@ -71,13 +72,13 @@ export function sceneImagesStore(ctx: StoreContext): Pick<Store, "setSceneImage"
     deleteSceneImage: (userId, sceneId) =>
       write(userId, async (c) => {
         const owner = editable(await ownScene(c, userId, sceneId));
+        const now = new Date();
+        await c.query("touch_storyboard", HOT_SQL.touchStoryboard, [owner.storyboard_id, now, userId]);
         const gone = await c.db
           .delete(sceneImages)
           .where(and(eq(sceneImages.sceneId, sceneId), eq(sceneImages.userId, userId)))
           .returning({ id: sceneImages.sceneId });
         if (gone.length === 0) return;
-        const now = new Date();
-        await c.query("touch_storyboard", HOT_SQL.touchStoryboard, [owner.storyboard_id, now, userId]);
         await touchProject(c, userId, owner.project_id, now);
       }),
 

@@ -10,7 +10,7 @@ import { MAX_ID, type StoreContext } from "./context";
 import type { Store } from "./types";
 
 export function scenesStore(ctx: StoreContext): Pick<Store, "getScene" | "updateScene" | "insertScene" | "deleteScene" | "moveScene" | "reorderScenes" | "getSceneProgress"> {
-  const { cols, read, write, ownStoryboard, ownScene, editable, touchProject, syncTotals, insertScenes, shiftScenes, sceneCount, scenesWithTasks, parsePosition } = ctx;
+  const { cols, read, writeStoryboard, writeScene, ownScene, lockStoryboard, lockScene, editable, touchProject, syncTotals, insertScenes, shiftScenes, sceneCount, scenesWithTasks, parsePosition } = ctx;
   const { scenes } = ctx.tables;
   return {
     getScene: (userId, sceneId) =>
@@ -23,10 +23,10 @@ export function scenesStore(ctx: StoreContext): Pick<Store, "getScene" | "update
         return toScene(row as Row);
       }),
 
-    async updateScene(userId, sceneId, patch) {
+    async updateScene(userId, sceneId, patch, cond) {
       const data = parseInput(scenePatchSchema, patch);
-      return write(userId, async (c) => {
-        const owner = editable(await ownScene(c, userId, sceneId));
+      return writeScene(userId, sceneId, async (c) => {
+        const owner = editable(await lockScene(c, userId, sceneId, cond));
         const now = new Date();
         const [row] = await c.db
           .update(scenes)
@@ -50,13 +50,13 @@ export function scenesStore(ctx: StoreContext): Pick<Store, "getScene" | "update
       });
     },
 
-    async insertScene(userId, storyboardId, position, input) {
+    async insertScene(userId, storyboardId, position, input, cond) {
       const data = parseInput(sceneInputSchema, input);
-      return write(userId, async (c) => {
-        const sb = editable(await ownStoryboard(c, userId, storyboardId));
+      return writeStoryboard(userId, storyboardId, async (c) => {
+        const sb = editable(await lockStoryboard(c, userId, storyboardId, cond));
         const n = await sceneCount(c, userId, storyboardId);
         if (n >= LIMITS.scenesPerStoryboard) throw conflict(`A storyboard has at most ${LIMITS.scenesPerStoryboard} scenes`, { scenes: `At most ${LIMITS.scenesPerStoryboard} scenes` });
-        const at = parsePosition(position, n + 1);
+        const at = parsePosition(position ?? n + 1, n + 1);
         await shiftScenes(c, userId, storyboardId, at, n, 1);
         const [scene] = await insertScenes(c, userId, storyboardId, [data], at);
         await syncTotals(c, userId, storyboardId);
@@ -65,9 +65,9 @@ export function scenesStore(ctx: StoreContext): Pick<Store, "getScene" | "update
       });
     },
 
-    async deleteScene(userId, sceneId) {
-      await write(userId, async (c) => {
-        const owner = editable(await ownScene(c, userId, sceneId));
+    async deleteScene(userId, sceneId, cond) {
+      await writeScene(userId, sceneId, async (c) => {
+        const owner = editable(await lockScene(c, userId, sceneId, cond));
         await c.db.delete(scenes).where(and(eq(scenes.id, sceneId), eq(scenes.userId, userId)));
         await shiftScenes(c, userId, owner.storyboard_id, owner.scene_number + 1, MAX_ID, -1);
         await syncTotals(c, userId, owner.storyboard_id);
@@ -75,9 +75,9 @@ export function scenesStore(ctx: StoreContext): Pick<Store, "getScene" | "update
       });
     },
 
-    async moveScene(userId, sceneId, position) {
-      return write(userId, async (c) => {
-        const owner = editable(await ownScene(c, userId, sceneId));
+    async moveScene(userId, sceneId, position, cond) {
+      return writeScene(userId, sceneId, async (c) => {
+        const owner = editable(await lockScene(c, userId, sceneId, cond));
         const n = await sceneCount(c, userId, owner.storyboard_id);
         const to = parsePosition(position, n);
         const from = owner.scene_number;
@@ -95,9 +95,9 @@ export function scenesStore(ctx: StoreContext): Pick<Store, "getScene" | "update
       });
     },
 
-    async reorderScenes(userId, storyboardId, sceneIds) {
-      return write(userId, async (c) => {
-        const sb = editable(await ownStoryboard(c, userId, storyboardId));
+    async reorderScenes(userId, storyboardId, sceneIds, cond) {
+      return writeStoryboard(userId, storyboardId, async (c) => {
+        const sb = editable(await lockStoryboard(c, userId, storyboardId, cond));
         const mine = and(eq(scenes.storyboardId, storyboardId), eq(scenes.userId, userId));
         const current = await c.db.select({ id: scenes.id }).from(scenes).where(mine);
         const have = new Set(current.map((r) => num(r.id)));

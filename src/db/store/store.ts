@@ -9,6 +9,7 @@ import { auditStore } from "./audit";
 import { DEFAULT_SHARD_COUNT } from "../shard";
 import { createContext } from "./context";
 import type { Driver } from "./driver";
+import { idempotencyStore } from "./idempotency";
 import { maintenanceStore } from "./maintenance";
 import { projectsStore } from "./projects";
 import { reviewStore } from "./review";
@@ -37,6 +38,7 @@ export function createStore(driver: Driver, opts: { shardCount?: number } = {}):
     ...statsStore(ctx),
     ...reviewStore(ctx),
     ...archiveStore(ctx),
+    ...idempotencyStore(ctx),
     ping: () => driver.ping(),
     close: () => driver.close(),
   };

@@ -1,5 +1,5 @@
 // Storyboards: create with scenes and tasks, read the view, update, delete, generation state.
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { generationOptionsSchema, parseField, parseInput, storyboardCreateSchema, storyboardStatus, storyboardUpdateSchema } from "../../domain/schemas";
 import { HOT_SQL } from "./hot-sql";
 import { num, progressOf, toStoryboard } from "./rows";
@@ -7,8 +7,8 @@ import type { Row } from "./driver";
 import type { StoreContext } from "./context";
 import type { Store } from "./types";
 
-export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboard" | "getStoryboard" | "listStoryboards" | "updateStoryboard" | "deleteStoryboard" | "setStoryboardStatus" | "completeGeneration" | "getStoryboardProgress"> {
-  const { cols, read, write, ownProject, ownStoryboard, touchProject, insertScenes, storyboardView, ensureMain } = ctx;
+export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboard" | "getStoryboard" | "listStoryboards" | "updateStoryboard" | "deleteStoryboard" | "setStoryboardStatus" | "completeGeneration" | "beginRetry" | "getStoryboardProgress"> {
+  const { cols, read, write, writeStoryboard, ownProject, ownStoryboard, lockStoryboard, touchProject, insertScenes, storyboardView, ensureMain } = ctx;
   const { storyboards, scenes } = ctx.tables;
   return {
     async createStoryboard(userId, input) {
@@ -60,10 +60,10 @@ export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboa
         return rows.map((r) => ({ ...toStoryboard(r), scene_count: num(r.scene_count), ...progressOf(r) }));
       }),
 
-    async updateStoryboard(userId, id, patch) {
+    async updateStoryboard(userId, id, patch, cond) {
       const data = parseInput(storyboardUpdateSchema, patch);
-      return write(userId, async (c) => {
-        const sb = await ownStoryboard(c, userId, id);
+      return writeStoryboard(userId, id, async (c) => {
+        const sb = await lockStoryboard(c, userId, id, cond);
         const now = new Date();
         const [row] = await c.db
           .update(storyboards)
@@ -92,8 +92,8 @@ export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboa
 
     async setStoryboardStatus(userId, id, status, errorMessage) {
       const s = parseField("status", storyboardStatus, status);
-      return write(userId, async (c) => {
-        await ownStoryboard(c, userId, id);
+      return writeStoryboard(userId, id, async (c) => {
+        await lockStoryboard(c, userId, id);
         const [row] = await c.db
           .update(storyboards)
           .set({ status: s, errorMessage: s === "error" ? (errorMessage ?? "Generation failed") : null, updatedAt: new Date() })
@@ -103,12 +103,25 @@ export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboa
       });
     },
 
+    beginRetry: (userId, id) =>
+      writeStoryboard(userId, id, async (c) => {
+        await ownStoryboard(c, userId, id);
+        // One guarded statement: of concurrent retries, the first to lock the row wins; the others
+        // find it 'generating' when they get the lock and change nothing.
+        const [row] = await c.db
+          .update(storyboards)
+          .set({ status: "generating", errorMessage: null, version: sql`${storyboards.version} + 1`, updatedAt: new Date() })
+          .where(and(eq(storyboards.id, id), eq(storyboards.userId, userId), eq(storyboards.status, "error")))
+          .returning(cols.storyboard);
+        return row ? toStoryboard(row as Row) : null;
+      }),
+
     async completeGeneration(userId, id, result) {
       const list = parseInput(storyboardCreateSchema.shape.scenes, result.scenes);
       const title = result.title === undefined ? undefined : parseInput(storyboardCreateSchema.shape.title, result.title);
       const patternSource = parseInput(storyboardCreateSchema.shape.pattern_source, result.pattern_source);
       const options = result.generation_options === undefined ? undefined : parseInput(generationOptionsSchema, result.generation_options);
-      return write(userId, async (c) => {
+      return writeStoryboard(userId, id, async (c) => {
         const sb = await ownStoryboard(c, userId, id);
         const now = new Date();
         // Only a storyboard still 'generating' is completed: the guarded update comes first (it
@@ -125,6 +138,7 @@ export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboa
             totalDuration: list.reduce((a, s) => a + s.duration, 0),
             generatedAt: now,
             updatedAt: now,
+            version: sql`${storyboards.version} + 1`,
           })
           .where(and(eq(storyboards.id, id), eq(storyboards.userId, userId), eq(storyboards.status, "generating")))
           .returning({ id: storyboards.id });

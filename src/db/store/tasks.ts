@@ -15,8 +15,10 @@ export function tasksStore(ctx: StoreContext): Pick<Store, "setTaskCompleted"> {
         if (!o) throw notFound("Task");
         const ids = { scene_id: num(o.scene_id), storyboard_id: num(o.storyboard_id), project_id: num(o.project_id) };
         const now = new Date();
-        const [row] = await c.query("tick_task", HOT_SQL.tickTask, [taskId, completed, completed ? now : null, now, userId]);
+        // The storyboard's row first, as every scene write takes it (context.ts, lockStoryboard): a
+        // tick racing a scene delete then waits for it instead of deadlocking on the task row.
         await c.query("touch_storyboard", HOT_SQL.touchStoryboard, [ids.storyboard_id, now, userId]);
+        const [row] = await c.query("tick_task", HOT_SQL.tickTask, [taskId, completed, completed ? now : null, now, userId]);
         await touchProject(c, userId, ids.project_id, now);
         const [p] = await c.query("progress_for_scene", HOT_SQL.progressForScene, [ids.scene_id, ids.storyboard_id, ids.project_id, userId]);
         return {

@@ -29,6 +29,25 @@ import type {
   UserProjectStats,
 } from "../../domain/types";
 
+/**
+ * Optimistic concurrency for one change to a storyboard or its scenes. With `ifVersion` the change
+ * is made only if the storyboard is still at that version (else a 409 carrying the current state:
+ * staleVersion); without it, the last writer wins. On success the store sets `version` to the
+ * storyboard's version after the change (the ETag of the answer).
+ */
+export interface WriteCondition {
+  ifVersion?: number | undefined;
+  version?: number;
+}
+
+/** A stored Idempotency-Key: its request's fingerprint and, once the first request finished, its answer. */
+export interface IdempotencyRecord {
+  fingerprint: string;
+  /** null while the first request runs. */
+  status: number | null;
+  body: string | null;
+}
+
 export interface TaskUpdate {
   task: SceneTask;
   scene: Progress;
@@ -75,10 +94,15 @@ export interface Store {
   createStoryboard(userId: string, input: StoryboardCreate): Promise<StoryboardWithScenes>;
   getStoryboard(userId: string, id: number): Promise<StoryboardWithScenes>;
   listStoryboards(userId: string, projectId: number): Promise<StoryboardSummary[]>;
-  updateStoryboard(userId: string, id: number, patch: StoryboardUpdate): Promise<Storyboard>;
+  updateStoryboard(userId: string, id: number, patch: StoryboardUpdate, cond?: WriteCondition): Promise<Storyboard>;
   /** Deletes it with its scenes and tasks; returns the project it was in. */
   deleteStoryboard(userId: string, id: number): Promise<{ project_id: number }>;
   setStoryboardStatus(userId: string, id: number, status: StoryboardStatus, errorMessage?: string | null): Promise<Storyboard>;
+  /**
+   * The retry's guarded transition: a storyboard in 'error' becomes 'generating' (one statement,
+   * so of concurrent retries exactly one wins); null when it was not in 'error'.
+   */
+  beginRetry(userId: string, id: number): Promise<Storyboard | null>;
   /**
    * Replaces the scenes of a storyboard still 'generating' with a generation's result and marks it
    * completed; on any other storyboard it changes nothing (a repeated or late job run).
@@ -87,14 +111,28 @@ export interface Store {
   getStoryboardProgress(userId: string, id: number): Promise<Progress>;
 
   getScene(userId: string, sceneId: number): Promise<Scene>;
-  updateScene(userId: string, sceneId: number, patch: ScenePatch): Promise<Scene>;
-  /** Inserts at position 1..N+1; the scenes from there on move down one. */
-  insertScene(userId: string, storyboardId: number, position: number, input: SceneInput): Promise<SceneWithTasks>;
-  deleteScene(userId: string, sceneId: number): Promise<void>;
-  moveScene(userId: string, sceneId: number, position: number): Promise<SceneWithTasks[]>;
+  updateScene(userId: string, sceneId: number, patch: ScenePatch, cond?: WriteCondition): Promise<Scene>;
+  /** Inserts at position 1..N+1 (undefined: the end); the scenes from there on move down one. */
+  insertScene(userId: string, storyboardId: number, position: number | undefined, input: SceneInput, cond?: WriteCondition): Promise<SceneWithTasks>;
+  deleteScene(userId: string, sceneId: number, cond?: WriteCondition): Promise<void>;
+  moveScene(userId: string, sceneId: number, position: number, cond?: WriteCondition): Promise<SceneWithTasks[]>;
   /** Puts the storyboard's scenes in the given order (every scene id exactly once). */
-  reorderScenes(userId: string, storyboardId: number, sceneIds: number[]): Promise<SceneWithTasks[]>;
+  reorderScenes(userId: string, storyboardId: number, sceneIds: number[], cond?: WriteCondition): Promise<SceneWithTasks[]>;
   getSceneProgress(userId: string, sceneId: number): Promise<Progress>;
+
+  /**
+   * Claims an Idempotency-Key for its first request: claimed when new, or when an earlier claim
+   * never finished and was made before `abandonedBefore`; otherwise the stored record (null if it
+   * was released meanwhile).
+   */
+  claimIdempotencyKey(userId: string, route: string, key: string, fingerprint: string, abandonedBefore: Date): Promise<{ claimed: true } | { claimed: false; record: IdempotencyRecord | null }>;
+  getIdempotencyKey(userId: string, route: string, key: string): Promise<IdempotencyRecord | null>;
+  /** The first request's answer, kept for the key's repeats. */
+  saveIdempotentResponse(userId: string, route: string, key: string, status: number, body: string): Promise<void>;
+  /** Forgets a claim whose request failed, so the same key can be tried again. */
+  releaseIdempotencyKey(userId: string, route: string, key: string): Promise<void>;
+  /** Deletes every key created before `before` (all users; the maintenance role); how many. */
+  purgeIdempotencyKeys(before: Date): Promise<number>;
 
   setTaskCompleted(userId: string, taskId: number, completed: boolean): Promise<TaskUpdate>;
 

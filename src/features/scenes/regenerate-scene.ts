@@ -2,10 +2,11 @@
 // keeping the scene's place, type and duration so the storyboard's timing stays as edited.
 import { regenerateScene as engineScene } from "../../engine";
 import type { Scene } from "../../domain/types";
+import type { WriteCondition } from "../../db/store/types";
 import { invalidateUser, services } from "../../server/services";
 import { engineInputOf, nextSeed, sceneInputOf } from "../storyboards/engine-io";
 
-export async function regenerateScene(userId: string, sceneId: number): Promise<Scene> {
+export async function regenerateScene(userId: string, sceneId: number, cond?: WriteCondition): Promise<Scene> {
   const { store, cache } = await services();
   const scene = await store.getScene(userId, sceneId);
   const sb = await store.getStoryboard(userId, scene.storyboard_id);
@@ -17,7 +18,7 @@ export async function regenerateScene(userId: string, sceneId: number): Promise<
     text_overlay: fresh.text_overlay ?? null,
     camera_angle: fresh.camera_angle ?? null,
     needs_input: fresh.needs_input ?? null,
-  });
+  }, cond);
   await invalidateUser(cache, userId);
   return updated;
 }

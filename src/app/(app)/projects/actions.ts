@@ -12,6 +12,7 @@ import { updateProject } from "../../../features/projects/update-project";
 import { generateStoryboard } from "../../../features/storyboards/generate-storyboard";
 import { understandBrief } from "../../../features/storyboards/understand-brief";
 import { idArg, runAction, type ActionResult } from "../../../server/action";
+import { idempotentAction } from "../../../server/idempotency";
 
 export interface ProjectFields {
   title?: unknown;
@@ -22,8 +23,9 @@ export interface ProjectFields {
 const text = (v: unknown) => (typeof v === "string" ? v : v == null ? undefined : v);
 const status = (v: unknown) => (v === "" || v == null ? undefined : (v as ProjectStatus));
 
-export async function createProjectAction(input: ProjectFields): Promise<ActionResult<{ id: number }>> {
-  return runAction(async (userId) => {
+/** `idempotencyKey`: the form's key (made when it rendered): a repeat of the same submit creates nothing more. */
+export async function createProjectAction(input: ProjectFields, idempotencyKey?: string): Promise<ActionResult<{ id: number }>> {
+  return runAction((userId) => idempotentAction(userId, "createProject", idempotencyKey, input, async () => {
     const description = text(input.description);
     const project = await createProject(userId, {
       title: text(input.title) as string,
@@ -32,7 +34,7 @@ export async function createProjectAction(input: ProjectFields): Promise<ActionR
     });
     revalidatePath("/dashboard");
     return { id: project.id };
-  });
+  }));
 }
 
 export async function updateProjectAction(projectId: number, patch: ProjectFields): Promise<ActionResult<{ title: string; description: string | null; status: ProjectStatus; updated_at: string }>> {
@@ -136,13 +138,16 @@ export async function understandBriefAction(brief: string, corrections?: unknown
   }, "engine");
 }
 
-export async function generateStoryboardAction(projectId: number, form: StoryboardFields): Promise<ActionResult<{ id: number }>> {
-  return runAction(async (userId) => {
-    const id = idArg(projectId, "Project");
-    const sb = await generateStoryboard(userId, id, storyboardInput(form));
-    revalidatePath("/dashboard");
-    revalidatePath(`/projects/${id}`);
-    return { id: sb.id };
-  }, "generate");
+/** `idempotencyKey`: the form's key (made when it rendered): a double click or a resubmit makes one storyboard. */
+export async function generateStoryboardAction(projectId: number, form: StoryboardFields, idempotencyKey?: string): Promise<ActionResult<{ id: number }>> {
+  return runAction((userId) =>
+    idempotentAction(userId, "generateStoryboard", idempotencyKey, [projectId, form], async () => {
+      const id = idArg(projectId, "Project");
+      const sb = await generateStoryboard(userId, id, storyboardInput(form));
+      revalidatePath("/dashboard");
+      revalidatePath(`/projects/${id}`);
+      return { id: sb.id };
+    }),
+  "generate");
 }
 

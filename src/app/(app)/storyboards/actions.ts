@@ -3,9 +3,9 @@
 // server now has it (numbers, timing, totals, progress, quality checks), so the editor shows
 // exactly what was saved without reloading the page.
 import { revalidatePath } from "next/cache";
-import { validationError } from "../../../domain/errors";
+import { isStaleVersion, validationError } from "../../../domain/errors";
 import type { ScenePatch } from "../../../domain/schemas";
-import type { TaskUpdate } from "../../../db/store/types";
+import type { TaskUpdate, WriteCondition } from "../../../db/store/types";
 import { setTaskCompleted } from "../../../features/progress/set-task-completed";
 import { deleteScene } from "../../../features/scenes/delete-scene";
 import { insertScene } from "../../../features/scenes/insert-scene";
@@ -19,6 +19,8 @@ import { getStoryboard, type StoryboardView } from "../../../features/storyboard
 import { retryGeneration } from "../../../features/storyboards/retry-generation";
 import { updateStoryboard } from "../../../features/storyboards/update-storyboard";
 import { idArg, runAction, type ActionResult } from "../../../server/action";
+import type { LimitGroup } from "../../../server/rate-limit";
+import { idempotentAction } from "../../../server/idempotency";
 
 /** Pages that show this storyboard's totals and progress, refreshed on their next visit. */
 function touched(view: StoryboardView) {
@@ -30,6 +32,34 @@ async function afterChange(userId: string, storyboardId: number): Promise<Storyb
   const view = await getStoryboard(userId, storyboardId);
   touched(view);
   return view;
+}
+
+/** The version the editor rendered: the change is made only if the storyboard is still at it. */
+const condOf = (version: unknown): WriteCondition => (typeof version === "number" && Number.isSafeInteger(version) && version > 0 ? { ifVersion: version } : {});
+
+/** What the editor says when its version was stale; the field keeps what the user typed. */
+const STALE_MESSAGE = "Not saved: this storyboard was changed elsewhere (another tab or device) since you opened it. The latest version is shown now; make your change again.";
+
+/**
+ * One edit of the storyboard page, made only if the storyboard is still at the version the page
+ * rendered (`version`; none: the last writer wins). Answers with the storyboard as saved or, when
+ * it changed in the meantime, with a 409 carrying the storyboard as it now is.
+ */
+async function edit(storyboardId: number, version: unknown, change: (userId: string, id: number, cond: WriteCondition) => Promise<unknown>, limit?: LimitGroup): Promise<ActionResult<StoryboardView>> {
+  let stale = false;
+  const r = await runAction(async (userId) => {
+    const id = idArg(storyboardId, "Storyboard");
+    try {
+      await change(userId, id, condOf(version));
+    } catch (e) {
+      stale = isStaleVersion(e);
+      throw e;
+    }
+    return afterChange(userId, id);
+  }, limit);
+  if (r.ok || !stale) return r;
+  const current = await runAction((userId) => afterChange(userId, idArg(storyboardId, "Storyboard")));
+  return current.ok ? { ok: false, error: { ...r.error, message: STALE_MESSAGE, current: current.data } } : r;
 }
 
 const SCENE_FIELDS = ["duration", "scene_type", "visual_description", "script", "text_overlay", "camera_angle"] as const;
@@ -53,60 +83,41 @@ function scenePatch(patch: Record<string, unknown>): ScenePatch {
   return out as ScenePatch;
 }
 
-export async function renameStoryboardAction(storyboardId: number, title: unknown): Promise<ActionResult<StoryboardView>> {
-  return runAction(async (userId) => {
-    const id = idArg(storyboardId, "Storyboard");
-    await updateStoryboard(userId, id, { title: title as string });
-    return afterChange(userId, id);
-  });
+export async function renameStoryboardAction(storyboardId: number, title: unknown, version?: number): Promise<ActionResult<StoryboardView>> {
+  return edit(storyboardId, version, (userId, id, cond) => updateStoryboard(userId, id, { title: title as string }, cond));
 }
 
-export async function updateSceneAction(storyboardId: number, sceneId: number, patch: Record<string, unknown>): Promise<ActionResult<StoryboardView>> {
-  return runAction(async (userId) => {
-    const id = idArg(storyboardId, "Storyboard");
-    await updateScene(userId, idArg(sceneId, "Scene"), scenePatch(patch ?? {}));
-    return afterChange(userId, id);
-  });
+export async function updateSceneAction(storyboardId: number, sceneId: number, patch: Record<string, unknown>, version?: number): Promise<ActionResult<StoryboardView>> {
+  return edit(storyboardId, version, (userId, _id, cond) => updateScene(userId, idArg(sceneId, "Scene"), scenePatch(patch ?? {}), cond));
 }
 
-export async function insertSceneAction(storyboardId: number, position: number | null, fields: Record<string, unknown>): Promise<ActionResult<StoryboardView>> {
-  return runAction(async (userId) => {
-    const id = idArg(storyboardId, "Storyboard");
+/** `idempotencyKey`: the add-scene form's key: a double submit adds one scene. */
+export async function insertSceneAction(storyboardId: number, position: number | null, fields: Record<string, unknown>, version?: number, idempotencyKey?: string): Promise<ActionResult<StoryboardView>> {
+  return edit(storyboardId, version, async (userId, id, cond) => {
     if (position !== null && (typeof position !== "number" || !Number.isSafeInteger(position) || position < 1)) {
       throw validationError({ position: "Position must be a scene number" });
     }
     const patch = scenePatch(fields ?? {});
-    await insertScene(userId, id, position ?? undefined, {
-      ...patch,
-      visual_description: patch.visual_description ?? "",
+    await idempotentAction(userId, "insertScene", idempotencyKey, [id, position, fields], async () => {
+      await insertScene(userId, id, position ?? undefined, { ...patch, visual_description: patch.visual_description ?? "" }, cond);
+      return null;
     });
-    return afterChange(userId, id);
   });
 }
 
-export async function deleteSceneAction(storyboardId: number, sceneId: number): Promise<ActionResult<StoryboardView>> {
-  return runAction(async (userId) => {
-    const id = idArg(storyboardId, "Storyboard");
-    await deleteScene(userId, idArg(sceneId, "Scene"));
-    return afterChange(userId, id);
-  });
+export async function deleteSceneAction(storyboardId: number, sceneId: number, version?: number): Promise<ActionResult<StoryboardView>> {
+  return edit(storyboardId, version, (userId, _id, cond) => deleteScene(userId, idArg(sceneId, "Scene"), cond));
 }
 
-export async function moveSceneAction(storyboardId: number, sceneId: number, position: number): Promise<ActionResult<StoryboardView>> {
-  return runAction(async (userId) => {
-    const id = idArg(storyboardId, "Storyboard");
+export async function moveSceneAction(storyboardId: number, sceneId: number, position: number, version?: number): Promise<ActionResult<StoryboardView>> {
+  return edit(storyboardId, version, async (userId, _id, cond) => {
     if (typeof position !== "number" || !Number.isSafeInteger(position) || position < 1) throw validationError({ position: "Position must be a scene number" });
-    await moveScene(userId, idArg(sceneId, "Scene"), position);
-    return afterChange(userId, id);
+    await moveScene(userId, idArg(sceneId, "Scene"), position, cond);
   });
 }
 
-export async function regenerateSceneAction(storyboardId: number, sceneId: number): Promise<ActionResult<StoryboardView>> {
-  return runAction(async (userId) => {
-    const id = idArg(storyboardId, "Storyboard");
-    await regenerateScene(userId, idArg(sceneId, "Scene"));
-    return afterChange(userId, id);
-  }, "engine");
+export async function regenerateSceneAction(storyboardId: number, sceneId: number, version?: number): Promise<ActionResult<StoryboardView>> {
+  return edit(storyboardId, version, (userId, _id, cond) => regenerateScene(userId, idArg(sceneId, "Scene"), cond), "engine");
 }
 
 export async function setTaskAction(taskId: number, completed: boolean): Promise<ActionResult<TaskUpdate>> {
@@ -127,22 +138,28 @@ export async function retryGenerationAction(storyboardId: number): Promise<Actio
   }, "generate");
 }
 
-export async function generateVariationAction(storyboardId: number): Promise<ActionResult<{ id: number }>> {
-  return runAction(async (userId) => {
-    const sb = await generateVariation(userId, idArg(storyboardId, "Storyboard"));
-    revalidatePath("/dashboard");
-    revalidatePath(`/projects/${sb.project_id}`);
-    return { id: sb.id };
-  }, "generate");
+/** `idempotencyKey`: made when the page rendered: a double click makes one variation. */
+export async function generateVariationAction(storyboardId: number, idempotencyKey?: string): Promise<ActionResult<{ id: number }>> {
+  return runAction((userId) =>
+    idempotentAction(userId, "generateVariation", idempotencyKey, storyboardId, async () => {
+      const sb = await generateVariation(userId, idArg(storyboardId, "Storyboard"));
+      revalidatePath("/dashboard");
+      revalidatePath(`/projects/${sb.project_id}`);
+      return { id: sb.id };
+    }),
+  "generate");
 }
 
-export async function duplicateStoryboardAction(storyboardId: number): Promise<ActionResult<{ id: number }>> {
-  return runAction(async (userId) => {
-    const sb = await duplicateStoryboard(userId, idArg(storyboardId, "Storyboard"));
-    revalidatePath("/dashboard");
-    revalidatePath(`/projects/${sb.project_id}`);
-    return { id: sb.id };
-  }, "heavy");
+/** `idempotencyKey`: made when the page rendered: a double click makes one copy. */
+export async function duplicateStoryboardAction(storyboardId: number, idempotencyKey?: string): Promise<ActionResult<{ id: number }>> {
+  return runAction((userId) =>
+    idempotentAction(userId, "duplicateStoryboard", idempotencyKey, storyboardId, async () => {
+      const sb = await duplicateStoryboard(userId, idArg(storyboardId, "Storyboard"));
+      revalidatePath("/dashboard");
+      revalidatePath(`/projects/${sb.project_id}`);
+      return { id: sb.id };
+    }),
+  "heavy");
 }
 
 export async function deleteStoryboardAction(storyboardId: number): Promise<ActionResult<{ project_id: number }>> {

@@ -11,9 +11,11 @@ import { updateShareLink } from "../../../features/shares/update-share-link";
 import { updateStoryboard } from "../../../features/storyboards/update-storyboard";
 import { idArg, runAction, type ActionResult } from "../../../server/action";
 
-export async function setAspectRatioAction(storyboardId: unknown, aspectRatio: AspectRatio): Promise<ActionResult<Storyboard>> {
+/** With `version`, only if the storyboard is still at it (else a 409 naming the version field). */
+export async function setAspectRatioAction(storyboardId: unknown, aspectRatio: AspectRatio, version?: number): Promise<ActionResult<Storyboard>> {
   return runAction(async (userId) => {
-    const sb = await updateStoryboard(userId, idArg(storyboardId, "Storyboard"), { aspect_ratio: aspectRatio });
+    const ifVersion = typeof version === "number" && Number.isSafeInteger(version) && version > 0 ? version : undefined;
+    const sb = await updateStoryboard(userId, idArg(storyboardId, "Storyboard"), { aspect_ratio: aspectRatio }, { ifVersion });
     revalidatePath(`/storyboards/${sb.id}`);
     return sb;
   });

@@ -10,4 +10,4 @@ export const GET = apiRoute(async ({ req, userId }) => {
   return listProjects(userId, { status });
 });
 
-export const POST = apiRoute(async ({ req, userId }) => createProject(userId, parseInput(projectCreateSchema, await readJson(req))), { status: 201 });
+export const POST = apiRoute(async ({ req, userId }) => createProject(userId, parseInput(projectCreateSchema, await readJson(req))), { status: 201, idempotent: true });

@@ -15,5 +15,5 @@ export const POST = apiRoute<Params>(
     const projectId = idParam(params.id, "Project");
     return generateStoryboard(userId, projectId, (await readJson(req)) as StoryboardGenerate);
   },
-  { status: 202, limit: "generate" },
+  { status: 202, limit: "generate", idempotent: true },
 );

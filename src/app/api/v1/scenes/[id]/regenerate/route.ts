@@ -1,5 +1,10 @@
 // POST /api/v1/scenes/:id/regenerate: new wording and visuals, same place, type and duration.
+// If-Match: only if the storyboard is still at that version, else 409 with its current state.
 import { regenerateScene } from "@/features/scenes/regenerate-scene";
-import { apiRoute, idParam } from "@/server/api";
+import { apiRoute, idParam, versioned, writeCondition } from "@/server/api";
 
-export const POST = apiRoute<{ id: string }>(async ({ params, userId }) => regenerateScene(userId, idParam(params.id, "Scene")), { limit: "engine" });
+export const POST = apiRoute<{ id: string }>(async ({ req, params, userId }) => {
+  const id = idParam(params.id, "Scene");
+  const cond = writeCondition(req);
+  return versioned(await regenerateScene(userId, id, cond), cond.version);
+}, { limit: "engine" });

@@ -2,4 +2,4 @@
 import { duplicateStoryboard } from "@/features/storyboards/duplicate-storyboard";
 import { apiRoute, idParam } from "@/server/api";
 
-export const POST = apiRoute<{ id: string }>(async ({ params, userId }) => duplicateStoryboard(userId, idParam(params.id, "Storyboard")), { status: 201, limit: "heavy" });
+export const POST = apiRoute<{ id: string }>(async ({ params, userId }) => duplicateStoryboard(userId, idParam(params.id, "Storyboard")), { status: 201, limit: "heavy", idempotent: true });

@@ -2,4 +2,4 @@
 import { retryGeneration } from "@/features/storyboards/retry-generation";
 import { apiRoute, idParam } from "@/server/api";
 
-export const POST = apiRoute<{ id: string }>(async ({ params, userId }) => retryGeneration(userId, idParam(params.id, "Storyboard")), { status: 202, limit: "generate" });
+export const POST = apiRoute<{ id: string }>(async ({ params, userId }) => retryGeneration(userId, idParam(params.id, "Storyboard")), { status: 202, limit: "generate", idempotent: true });

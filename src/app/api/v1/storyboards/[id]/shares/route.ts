@@ -14,5 +14,5 @@ export const POST = apiRoute<Params>(
     const link = await createShareLink(userId, idParam(params.id, "Storyboard"), await readJson(req));
     return { ...link, url: new URL(link.path, publicOrigin(req)).toString() };
   },
-  { status: 201, limit: "share" },
+  { status: 201, limit: "share", idempotent: true },
 );

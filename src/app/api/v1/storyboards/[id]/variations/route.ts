@@ -3,4 +3,4 @@
 import { generateVariation } from "@/features/storyboards/generate-variation";
 import { apiRoute, idParam } from "@/server/api";
 
-export const POST = apiRoute<{ id: string }>(async ({ params, userId }) => generateVariation(userId, idParam(params.id, "Storyboard")), { status: 202, limit: "generate" });
+export const POST = apiRoute<{ id: string }>(async ({ params, userId }) => generateVariation(userId, idParam(params.id, "Storyboard")), { status: 202, limit: "generate", idempotent: true });
