@@ -17,7 +17,7 @@ export function NewProjectForm({ autoFocus = false }: { autoFocus?: boolean }) {
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const idempotencyKey = useIdempotencyKey();
+  const [idempotencyKey] = useIdempotencyKey();
 
   function submit(e: React.FormEvent) {
     e.preventDefault();

@@ -28,7 +28,7 @@ export function NewStoryboardForm({ projectId, patterns, first }: { projectId: n
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   // One key per rendered form: a double click or a resubmit generates one storyboard.
-  const idempotencyKey = useIdempotencyKey();
+  const [idempotencyKey] = useIdempotencyKey();
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
   const over = form.brief.length > LIMITS.brief;
   // "We read: ...": what the engine understood, fetched when the brief loses focus; the user's

@@ -9,6 +9,7 @@ import type { SceneComment } from "../../domain/types";
 import { useHydrated } from "../preview/use-hydrated";
 import { CommentList, commentCountText } from "./comment-list";
 import "./review.css";
+import { useIdempotencyKey } from "../use-idempotency-key";
 
 export function SceneComments({ sceneId, sceneNumber, comments, onChange }: {
   sceneId: number;
@@ -22,6 +23,8 @@ export function SceneComments({ sceneId, sceneNumber, comments, onChange }: {
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  // One key per comment: a double submit posts it once; after a success the next comment gets a new one.
+  const [commentKey, renewCommentKey] = useIdempotencyKey();
   const id = useId();
   const hydrated = useHydrated();
   const count = commentCountText(comments);
@@ -59,8 +62,9 @@ export function SceneComments({ sceneId, sceneNumber, comments, onChange }: {
               e.preventDefault();
               start(async () => {
                 setError(null);
-                const r = await addCommentAction(sceneId, body);
+                const r = await addCommentAction(sceneId, body, commentKey);
                 if (r.ok) {
+                  renewCommentKey();
                   onChange(r.data);
                   setBody("");
                   setFieldError(null);

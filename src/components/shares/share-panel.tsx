@@ -2,6 +2,7 @@
 // The owner's share links: make a read-only link (shown once: only its fingerprint is kept), see
 // when each was made and last opened, let reviewers comment through it, revoke it.
 import { useState, useTransition } from "react";
+import { useIdempotencyKey } from "../use-idempotency-key";
 import { createShareLinkAction, listShareLinksAction, revokeShareLinkAction, setShareCommentsAction } from "../../app/(app)/storyboards/shoot-actions";
 import type { ShareLink } from "../../domain/types";
 import { ConfirmButton } from "../confirm-button";
@@ -15,6 +16,8 @@ export function SharePanel({ storyboardId }: { storyboardId: number }) {
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const [pending, start] = useTransition();
+  // One key per link to make: a double click makes one; after a success the next click makes another.
+  const [createKey, renewCreateKey] = useIdempotencyKey();
 
   const load = () =>
     start(async () => {
@@ -37,8 +40,9 @@ export function SharePanel({ storyboardId }: { storyboardId: number }) {
             onClick={() =>
               start(async () => {
                 setError(null);
-                const r = await createShareLinkAction(storyboardId, { allow_comments: comments });
+                const r = await createShareLinkAction(storyboardId, { allow_comments: comments }, createKey);
                 if (!r.ok) return setError(r.error.message);
+                renewCreateKey();
                 const { path, ...link } = r.data;
                 setFresh({ id: link.id, url: new URL(path, window.location.origin).toString() });
                 setCopied(false);

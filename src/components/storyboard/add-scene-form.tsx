@@ -12,7 +12,7 @@ export function AddSceneForm({ after, onAdd, onCancel }: {
   onAdd: (fields: Record<string, unknown>, idempotencyKey: string) => Promise<Record<string, string> | string | null>;
   onCancel: () => void;
 }) {
-  const idempotencyKey = useIdempotencyKey();
+  const [idempotencyKey] = useIdempotencyKey();
   const [visual, setVisual] = useState("");
   const [type, setType] = useState("content");
   const [duration, setDuration] = useState("3");

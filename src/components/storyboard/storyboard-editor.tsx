@@ -72,8 +72,9 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
   const [pending, startTransition] = useTransition();
   const cards = useRef(new Map<number, HTMLElement>());
   // Made when the page rendered: a double click on New variation or Duplicate makes one.
-  const variationKey = useIdempotencyKey();
-  const duplicateKey = useIdempotencyKey();
+  // (The page stays mounted when it navigates to the new storyboard: a success renews its key.)
+  const [variationKey, renewVariationKey] = useIdempotencyKey();
+  const [duplicateKey, renewDuplicateKey] = useIdempotencyKey();
 
   const sceneError = (sceneId: number, message: string | null) =>
     setSceneErrors((errs) => {
@@ -187,12 +188,14 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
     void moveScene(from.id, dropPosition(from.scene_number, target.scene_number, sideOf(e)));
   }
 
-  function navigateAfter(action: () => Promise<ActionResult<{ id: number }>>) {
+  function navigateAfter(action: () => Promise<ActionResult<{ id: number }>>, renewKey: () => void) {
     setNotice(null);
     startTransition(async () => {
       const r = await action();
-      if (r.ok) router.push(`/storyboards/${r.data.id}`);
-      else setNotice(r.error.message);
+      if (r.ok) {
+        renewKey();
+        router.push(`/storyboards/${r.data.id}`);
+      } else setNotice(r.error.message);
     });
   }
 
@@ -252,8 +255,8 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
               <Link className="btn small" href={`/storyboards/${view.id}/shoot`}>Shoot mode</Link>
             </>
           )}
-          <button type="button" className="btn small" disabled={pending || view.status === "generating"} onClick={() => navigateAfter(() => generateVariationAction(view.id, variationKey))}>New variation</button>
-          <button type="button" className="btn small" disabled={pending} onClick={() => navigateAfter(() => duplicateStoryboardAction(view.id, duplicateKey))}>Duplicate</button>
+          <button type="button" className="btn small" disabled={pending || view.status === "generating"} onClick={() => navigateAfter(() => generateVariationAction(view.id, variationKey), renewVariationKey)}>New variation</button>
+          <button type="button" className="btn small" disabled={pending} onClick={() => navigateAfter(() => duplicateStoryboardAction(view.id, duplicateKey), renewDuplicateKey)}>Duplicate</button>
           <ExportMenu storyboardId={view.id} disabled={view.status !== "completed"} />
           <SharePanel storyboardId={view.id} />
           <AspectRatioPicker storyboardId={view.id} value={view.aspect_ratio} version={view.version}

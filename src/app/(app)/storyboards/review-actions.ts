@@ -7,9 +7,11 @@ import { createSceneComment } from "../../../features/comments/create-scene-comm
 import { updateApprovalState } from "../../../features/comments/update-approval-state";
 import { updateSceneComment } from "../../../features/comments/update-scene-comment";
 import { idArg, runAction, type ActionResult } from "../../../server/action";
+import { idempotentAction } from "../../../server/idempotency";
 
-export async function addCommentAction(sceneId: unknown, body: unknown): Promise<ActionResult<SceneComment>> {
-  return runAction((userId) => createSceneComment(userId, idArg(sceneId, "Scene"), { body }));
+/** `idempotencyKey`: the comment form's key: a double submit posts the comment once. */
+export async function addCommentAction(sceneId: unknown, body: unknown, idempotencyKey?: string): Promise<ActionResult<SceneComment>> {
+  return runAction((userId) => idempotentAction(userId, "addComment", idempotencyKey, [sceneId, body], () => createSceneComment(userId, idArg(sceneId, "Scene"), { body })));
 }
 
 export async function setCommentResolvedAction(commentId: unknown, resolved: unknown): Promise<ActionResult<SceneComment>> {

@@ -10,6 +10,7 @@ import { revokeShareLink } from "../../../features/shares/revoke-share-link";
 import { updateShareLink } from "../../../features/shares/update-share-link";
 import { updateStoryboard } from "../../../features/storyboards/update-storyboard";
 import { idArg, runAction, type ActionResult } from "../../../server/action";
+import { idempotentAction } from "../../../server/idempotency";
 
 /** With `version`, only if the storyboard is still at it (else a 409 naming the version field). */
 export async function setAspectRatioAction(storyboardId: unknown, aspectRatio: AspectRatio, version?: number): Promise<ActionResult<Storyboard>> {
@@ -25,8 +26,9 @@ export async function listShareLinksAction(storyboardId: unknown): Promise<Actio
   return runAction((userId) => listShareLinks(userId, idArg(storyboardId, "Storyboard")));
 }
 
-export async function createShareLinkAction(storyboardId: unknown, input: { allow_comments?: boolean }): Promise<ActionResult<ShareLink & { path: string }>> {
-  return runAction((userId) => createShareLink(userId, idArg(storyboardId, "Storyboard"), input));
+/** `idempotencyKey`: the Create link button's key: a double click makes one link. */
+export async function createShareLinkAction(storyboardId: unknown, input: { allow_comments?: boolean }, idempotencyKey?: string): Promise<ActionResult<ShareLink & { path: string }>> {
+  return runAction((userId) => idempotentAction(userId, "createShareLink", idempotencyKey, [storyboardId, input], () => createShareLink(userId, idArg(storyboardId, "Storyboard"), input)));
 }
 
 export async function setShareCommentsAction(linkId: unknown, allowComments: boolean): Promise<ActionResult<ShareLink>> {
