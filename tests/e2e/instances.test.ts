@@ -1,7 +1,8 @@
 // Several app instances (issue 10, failure 14): two production servers started at the same
 // moment on one new PostgreSQL database (they migrate and set up the job queue together) and one
 // Redis of the test's own. A write through one is visible at once through the other, the rate
-// limit is shared, a session works on both, and a scheduled job runs once per slot. Then the
+// limit is shared, a session works on both and a sign-out through one ends it on both, and a
+// scheduled job runs once per slot. Then the
 // same pair without Redis: no in-process cache (a write through one is visible through the other).
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -72,6 +73,24 @@ describe("two production instances on one PostgreSQL and one Redis", () => {
       expect(titles((await api(onB, "GET", "/projects")).body)[id]).toBe(round === 0 ? "Launch" : `Round ${round - 1}`);
       expect((await api(onA, "PATCH", `/projects/${id}`, { title: `Round ${round}` })).status).toBe(200);
       expect(titles((await api(onB, "GET", "/projects")).body)[id]).toBe(`Round ${round}`);
+    }
+  });
+
+  it("a sign-out through one instance ends the session on both at once", async () => {
+    const onA = await new Session(a.baseUrl).signIn(uniqueEmail("instances-signout"));
+    const stolen = onA.cookieHeader(); // the cookie as it was before the sign-out
+    const withOld = (app: RunningApp) => (path: string) => new Session(app.baseUrl).fetch(path, { headers: { cookie: stolen } });
+    expect((await withOld(b)("/api/v1/projects")).status).toBe(200);
+    const csrf = (await (await onA.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+    const out = await onA.fetch("/api/auth/signout", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: a.baseUrl },
+      body: new URLSearchParams({ csrfToken: csrf.csrfToken }).toString(),
+    });
+    expect(out.status).toBe(302);
+    for (const app of [a, b]) {
+      expect((await withOld(app)("/api/v1/projects")).status, app.baseUrl).toBe(401);
+      expect((await withOld(app)("/dashboard")).headers.get("location"), app.baseUrl).toMatch(/\/signin\?next=%2Fdashboard$/);
     }
   });
 

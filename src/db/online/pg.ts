@@ -6,6 +6,8 @@ import { retryOnLockTimeout, waitForAdvisoryLock } from "../lock-retry";
 import { ident, sqlType, toRecord, type OnlineDb, type Row, type StepRecord } from "./types";
 
 const ONLINE_LOCK = 727_002;
+/** Held (per transaction) while the progress table is created; the job queue's setup uses 727_010. */
+const TRACKING_SETUP_LOCK = 727_003;
 const TRACKING = `"drizzle"."__online_steps"`;
 
 export interface OnlinePgOptions {
@@ -26,10 +28,23 @@ export async function openOnlinePg(ownerUrl: string, opts: OnlinePgOptions): Pro
   const client = new pg.Client({ connectionString: ownerUrl, application_name: "storyboard-online-migration", statement_timeout: 0 });
   await client.connect();
   const q = async (text: string, values?: unknown[]) => (await client.query<Row>(text, values)).rows;
-  await q(`CREATE SCHEMA IF NOT EXISTS "drizzle"`);
-  await q(`CREATE TABLE IF NOT EXISTS ${TRACKING} (
-    name text PRIMARY KEY, phase text NOT NULL, cursor bigint, done_rows bigint NOT NULL DEFAULT 0, total_rows bigint,
-    started_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now(), finished_at timestamptz)`);
+  // Two instances starting together both get here: CREATE … IF NOT EXISTS is not safe against a
+  // concurrent twin (one fails on pg_type's unique index), so the two run in a transaction that
+  // takes its own advisory lock first. Its own key: a process waiting here must never wait on the
+  // online steps' lock, whose holder may be running CREATE INDEX CONCURRENTLY.
+  await q("BEGIN");
+  try {
+    await q("SELECT pg_advisory_xact_lock($1)", [TRACKING_SETUP_LOCK]);
+    await q(`CREATE SCHEMA IF NOT EXISTS "drizzle"`);
+    await q(`CREATE TABLE IF NOT EXISTS ${TRACKING} (
+      name text PRIMARY KEY, phase text NOT NULL, cursor bigint, done_rows bigint NOT NULL DEFAULT 0, total_rows bigint,
+      started_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now(), finished_at timestamptz)`);
+    await q("COMMIT");
+  } catch (e) {
+    await q("ROLLBACK").catch(() => undefined);
+    await client.end().catch(() => undefined);
+    throw e;
+  }
 
   const retry = <T>(what: string, fn: () => Promise<T>) =>
     retryOnLockTimeout(what, fn, { attempts: opts.lockAttempts, baseDelayMs: opts.retryDelayMillis, log: opts.log });
