@@ -6,37 +6,22 @@
 //
 //   npx tsx bench/audit.ts [--users 1000] [--duration 3] [--rounds 3] [--clients 16] [--keep]
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import pg from "pg";
 import { openBenchDatabase } from "./lib/database";
+import { machineLine } from "./lib/measure";
 import { rawPostgres, removeGenerated, maxStoryboardId, storeLevel, type PathId } from "./lib/levels";
-import { closedLoop } from "./lib/measure";
+import { alternate, alternationArgs } from "./lib/alternate";
 import { sampleUsers } from "./lib/workload";
 
-const { values } = parseArgs({
-  options: {
-    users: { type: "string", default: "1000" },
-    duration: { type: "string", default: "3" },
-    rounds: { type: "string", default: "3" },
-    clients: { type: "string", default: "16" },
-    keep: { type: "boolean", default: false },
-  },
-});
-const users = Number(values.users);
-const seconds = Number(values.duration);
-const rounds = Number(values.rounds);
-const clients = Number(values.clients);
+const { users, seconds, rounds, clients, keep } = alternationArgs();
 const log = (m: string) => console.error(`[bench:audit] ${m}`);
 
 const AUDITED = ["projects", "storyboards", "scenes", "scene_tasks"] as const;
 const OPS = ["insert", "update", "delete"] as const;
 const PATHS: PathId[] = ["generate", "tick"];
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-const db = await openBenchDatabase("postgres", users, { reuse: values.keep, keepAfter: values.keep, log });
+const db = await openBenchDatabase("postgres", users, { reuse: keep, keepAfter: keep, log, tag: "audit" });
 const owner = new pg.Client({ connectionString: db.ownerUrl });
 await owner.connect();
 const setAudit = async (on: boolean) => {
@@ -48,26 +33,18 @@ const raw = rawPostgres(db, sample);
 const store = await storeLevel(db, sample);
 
 type Mode = "raw" | "audit on" | "audit off";
-const results: Record<PathId, Record<Mode, number[]>> = {} as never;
-const p99s: Record<PathId, Record<Mode, number[]>> = {} as never;
-for (const p of PATHS) {
-  results[p] = { raw: [], "audit on": [], "audit off": [] };
-  p99s[p] = { raw: [], "audit on": [], "audit off": [] };
-}
+let figures: Awaited<ReturnType<typeof alternate<Mode>>>;
 try {
-  for (let r = 1; r <= rounds; r++) {
-    for (const mode of ["raw", "audit on", "audit off"] as Mode[]) {
-      await setAudit(mode === "audit on");
-      for (const p of PATHS) {
-        const level = mode === "raw" ? raw : store;
-        const cell = await closedLoop(clients, seconds, 1, level.ops[p]);
-        if (cell.errors > 0) throw new Error(`${mode} ${p}: ${cell.errors} errors (${cell.firstError})`);
-        results[p][mode].push(cell.throughput);
-        p99s[p][mode].push(cell.p99);
-        log(`round ${r}/${rounds} ${mode.padEnd(9)} ${p.padEnd(8)} ${cell.throughput.toFixed(0)} ops/s, p99 ${cell.p99.toFixed(1)} ms`);
-      }
-    }
-  }
+  figures = await alternate<Mode>({
+    modes: ["raw", "audit on", "audit off"],
+    paths: PATHS,
+    rounds,
+    clients,
+    seconds,
+    enter: (mode) => setAudit(mode === "audit on"),
+    level: (mode) => (mode === "raw" ? raw : store),
+    log,
+  });
 } finally {
   await setAudit(true);
   await store.close();
@@ -76,18 +53,19 @@ try {
   await owner.end();
   await db.close();
 }
+const fig = (mode: Mode, p: PathId) => figures.get(mode)!.get(p)!;
 
 const lines = [
   "# Audit log cost on the write paths",
   "",
   `PostgreSQL, ${users.toLocaleString("en")} users, ${clients} clients, ${seconds} s cells, median of ${rounds} alternating rounds; ` +
-    `${os.cpus()[0]?.model ?? "cpu"} ×${os.cpus().length}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z.`,
+    machineLine(),
   "",
   "| path | raw SQL ops/s | use-case, audit off ops/s (p99 ms) | use-case, audit on ops/s (p99 ms) | audit on / off | audit on / raw |",
   "|---|--:|--:|--:|--:|--:|",
   ...PATHS.map((p) => {
-    const [rawOps, off, on] = [median(results[p].raw), median(results[p]["audit off"]), median(results[p]["audit on"])];
-    return `| ${p} | ${rawOps.toFixed(0)} | ${off.toFixed(0)} (${median(p99s[p]["audit off"]).toFixed(1)}) | ${on.toFixed(0)} (${median(p99s[p]["audit on"]).toFixed(1)}) | ${((on / off) * 100).toFixed(0)}% | ${((on / rawOps) * 100).toFixed(0)}% |`;
+    const [rawOps, off, on] = [fig("raw", p).ops, fig("audit off", p).ops, fig("audit on", p).ops];
+    return `| ${p} | ${rawOps.toFixed(0)} | ${off.toFixed(0)} (${fig("audit off", p).p99.toFixed(1)}) | ${on.toFixed(0)} (${fig("audit on", p).p99.toFixed(1)}) | ${((on / off) * 100).toFixed(0)}% | ${((on / rawOps) * 100).toFixed(0)}% |`;
   }),
   "",
   "Raw SQL is the design's statements as the owner with the audit triggers off (the ceiling). " +

@@ -7,6 +7,7 @@ import { loadavg } from "node:os";
 import { PLATFORMS } from "../src/domain/constants";
 import { FIXTURE_BRIEFS } from "../src/engine/fixtures/briefs";
 import { generateStoryboard, type EngineInput } from "../src/engine/index";
+import { median } from "./lib/measure";
 
 const oldDir = process.argv[2];
 if (!oldDir) throw new Error("usage: npx tsx bench/engine-compare.ts OLD_DIR [rounds] [per-round]");
@@ -26,6 +27,8 @@ type Gen = (i: EngineInput) => { total_scenes: number };
 const engines: [string, Gen][] = [["old", old.generateStoryboard], ["new", generateStoryboard]];
 const times: Record<string, number[]> = { old: [], new: [] };
 const cpu: Record<string, number> = { old: 0, new: 0 };
+/** CPU ms per storyboard in each round: the best round is the least disturbed by other processes. */
+const rounds_: Record<string, number[]> = { old: [], new: [] };
 for (const [, gen] of engines) for (let i = 0; i < 1_000; i++) gen(inputs[i % inputs.length]!); // warm-up
 let sink = 0;
 for (let r = 0; r < rounds; r++) {
@@ -38,11 +41,11 @@ for (let r = 0; r < rounds; r++) {
     }
     const c = process.cpuUsage(c0);
     cpu[name]! += (c.user + c.system) / 1e6;
+    rounds_[name]!.push((c.user + c.system) / 1e3 / perRound);
   }
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 for (const [name] of engines) {
   const n = times[name]!.length;
-  console.log(`${name}: ${n} storyboards, median ${median(times[name]!).toFixed(3)} ms, ${(n / cpu[name]!).toFixed(0)} per CPU-second`);
+  console.log(`${name}: ${n} storyboards, median ${median(times[name]!).toFixed(3)} ms, ${(n / cpu[name]!).toFixed(0)} per CPU-second, best round ${Math.min(...rounds_[name]!).toFixed(3)} CPU ms per storyboard`);
 }
 console.log(`new/old median: ${(median(times.new!) / median(times.old!)).toFixed(2)}×; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} (sink ${sink})`);

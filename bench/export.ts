@@ -15,6 +15,7 @@ import { toCsv } from "../src/render/csv";
 import type { ExportInput, PdfOptions } from "../src/render/document";
 import { renderPdf } from "../src/render/pdf/storyboard-pdf";
 import { PDF_FIELDS } from "../src/domain/constants";
+import { median } from "./lib/measure";
 
 const reps = Number(process.argv[2] ?? 10);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "export-bench-"));
@@ -28,7 +29,6 @@ const photo = await sharp({ create: { width: 1080, height: 1920, channels: 3, ba
 for (const s of sb.scenes.filter((_, i) => i % 5 === 0)) await store.setSceneImage(user.id, s.id, { content_type: "image/jpeg", width: 1080, height: 1920, data: photo });
 
 const ms = (t0: number) => performance.now() - t0;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 async function time(fn: () => Promise<unknown>): Promise<{ median: number; max: number; first: number }> {
   const xs: number[] = [];
   for (let i = 0; i < reps; i++) {

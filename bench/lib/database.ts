@@ -67,9 +67,9 @@ async function pgServer(log: (m: string) => void): Promise<{ adminUrl: string; s
 export async function openBenchDatabase(
   dialect: "postgres" | "sqlite",
   users: number,
-  opts: { reuse: boolean; keepAfter: boolean; log: (m: string) => void },
+  opts: { reuse: boolean; keepAfter: boolean; log: (m: string) => void; /** Appended to the name: a bench that alters its schema keeps to its own copy. */ tag?: string },
 ): Promise<BenchDatabase> {
-  const name = `bench_${users}`;
+  const name = `bench_${users}${opts.tag ? `_${opts.tag}` : ""}`;
   const expected = expectedCounts(users);
   const { log } = opts;
 

@@ -95,7 +95,7 @@ export async function writeProfile(target: HttpTarget, dir: string): Promise<str
 export async function startHttp(
   db: BenchDatabase,
   users: BenchUser[],
-  opts: { signIns: number; log: (m: string) => void; cpuProfileDir?: string | undefined },
+  opts: { signIns: number; log: (m: string) => void; cpuProfileDir?: string | undefined; /** Overrides the server's environment (e.g. the cache). */ env?: Record<string, string> },
 ): Promise<HttpTarget> {
   const app = await startServer(db.testDb, {
     DATABASE_AUTO_MIGRATE: "0",
@@ -104,6 +104,7 @@ export async function startHttp(
     GENERATION_RATE_LIMIT: "100000000",
     // Profiles the server from start-up; writeProfile() asks it for the file.
     ...(opts.cpuProfileDir && { NODE_OPTIONS: `--import ${pathToFileURL(path.join(ROOT, "bench", "lib", "cpu-profiler.mjs")).href}`, BENCH_CPU_PROFILE_DIR: opts.cpuProfileDir }),
+    ...opts.env,
   });
   if (!app.pid) throw new Error("the server's process id is unknown");
   const chosen = users.slice(0, Math.min(opts.signIns, users.length));

@@ -1,6 +1,7 @@
 // A closed-loop load generator for in-process levels (raw SQL, store / use-case): `concurrency`
 // workers each run the operation back to back; only operations that start after the warm-up
 // and finish before the deadline count, so throughput is measured over a steady window.
+import os from "node:os";
 
 export interface Cell {
   /** Completed operations per second in the measured window. */
@@ -13,6 +14,15 @@ export interface Cell {
   errors: number;
   firstError?: string;
 }
+
+/** The middle value (the upper one of an even count): what the alternating-rounds benches report. */
+/** "AMD EPYC ×2, load average 1.0 2.0 3.0, node v20…, 2026-12-01T10:00Z.": the conditions a result was measured in. */
+export function machineLine(): string {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model ?? "cpu"} ×${cpus.length}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z.`;
+}
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export function summarize(latencies: number[], seconds: number, errors: number, firstError?: string): Cell {
   const sorted = Float64Array.from(latencies).sort();

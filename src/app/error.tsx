@@ -14,7 +14,7 @@ export default function ErrorPage({ error, reset, retry }: { error: Error & { di
   // A lost database connection carries its own digest (AppError "unavailable"): say what it is.
   if (error.digest === UNAVAILABLE_DIGEST) {
     return (
-      <main className="container narrow stack status-page" role="alert">
+      <main id="main" tabIndex={-1} className="container narrow stack status-page" role="alert">
         <p className="status-code" aria-hidden="true">503</p>
         <h1>The database is briefly unavailable</h1>
         <p className="muted">Nothing was lost. This usually passes within a few seconds: try again in a moment.</p>
@@ -25,7 +25,7 @@ export default function ErrorPage({ error, reset, retry }: { error: Error & { di
     );
   }
   return (
-    <main className="container narrow stack status-page" role="alert">
+    <main id="main" tabIndex={-1} className="container narrow stack status-page" role="alert">
       <p className="status-code" aria-hidden="true">Oops</p>
       <h1>Something went wrong</h1>
       <p className="muted">

@@ -4,7 +4,7 @@ export const metadata = { title: "Not allowed" };
 
 export default function Forbidden() {
   return (
-    <main className="container narrow stack status-page">
+    <main id="main" tabIndex={-1} className="container narrow stack status-page">
       <p className="status-code" aria-hidden="true">403</p>
       <h1>This page is for operators</h1>
       <p className="muted">

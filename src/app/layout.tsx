@@ -11,7 +11,11 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        {/* The first stop for a keyboard: past the top bar to the page's own content (every page's <main id="main">). */}
+        <a className="skip-link" href="#main">Skip to content</a>
+        {children}
+      </body>
     </html>
   );
 }

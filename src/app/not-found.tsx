@@ -4,7 +4,7 @@ export const metadata = { title: "Not found" };
 
 export default function NotFound() {
   return (
-    <main className="container narrow stack status-page">
+    <main id="main" tabIndex={-1} className="container narrow stack status-page">
       <p className="status-code" aria-hidden="true">404</p>
       <h1>We can&apos;t find that page</h1>
       <p className="muted">

@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 export default async function Landing() {
   const session = await currentSession();
   return (
-    <main>
+    <main id="main" tabIndex={-1}>
       <header className="topbar">
         <Link className="brand" href="/">StoryboardAI</Link>
         <Link className="btn small" href={session ? "/dashboard" : "/signin"}>{session ? "Open dashboard" : "Sign in"}</Link>

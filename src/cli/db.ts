@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError, readDbConfig } from "../db/config";
 import { QUERY_ORDERS, type QueryOrder } from "../db/reports";
-import { indexReport, indexRows, queryReport, tableRows } from "../ops/db-reports";
+import { indexReport, indexRows, queryReport, REPORT_COLUMNS, tableRows } from "../ops/db-reports";
 import type { CliIo } from "./storyboard";
 import { formatTable } from "./table";
 
@@ -25,7 +25,7 @@ async function queries(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   io.stdout(`Top ${report.statements.length} statements by ${orderBy} (pg_stat_statements; times in ms)\n`);
-  io.stdout(formatTable(report.statements.map((s) => ({ ...s, query: s.query.length > 100 ? `${s.query.slice(0, 99)}…` : s.query })), ["total_ms", "mean_ms", "calls", "rows", "hit_pct", "query"]));
+  io.stdout(formatTable(report.statements.map((s) => ({ ...s, query: s.query.length > 100 ? `${s.query.slice(0, 99)}…` : s.query })), [...REPORT_COLUMNS.queries]));
   return 0;
 }
 
@@ -34,10 +34,10 @@ async function indexes(args: string[], io: CliIo): Promise<number> {
   const report = await indexReport(readDbConfig(io.env));
   const flagged = report.indexes.filter((i) => i.suggestion);
   io.stdout(`Index usage since ${report.statsSince ?? "the server started"} (fk: serves a foreign key, never a drop candidate; covered_by: a wider index that serves the same lookups)\n`);
-  io.stdout(formatTable(indexRows(report), ["table", "index", "columns", "scans", "size", "marks", "covered_by", "suggestion"]));
+  io.stdout(formatTable(indexRows(report), [...REPORT_COLUMNS.indexes]));
   io.stdout(`\n${flagged.length} index${flagged.length === 1 ? "" : "es"} to review${flagged.length ? `: ${flagged.map((i) => `${i.index} (${i.suggestion})`).join(", ")}` : ""}\n\n`);
   io.stdout("Tables, largest first\n");
-  io.stdout(formatTable(tableRows(report), ["table", "rows", "table_size", "index_size", "total"]));
+  io.stdout(formatTable(tableRows(report), [...REPORT_COLUMNS.tables]));
   return 0;
 }
 

@@ -44,14 +44,13 @@ export function fullDate(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 }
 
-export const PLATFORM_LABELS: Record<string, string> = {
-  tiktok: "TikTok",
-  youtube_shorts: "YouTube Shorts",
-  instagram_reels: "Instagram Reels",
-  facebook_reels: "Facebook Reels",
-  youtube: "YouTube",
-  generic: "Generic",
-};
+import { PLATFORM_LABELS as LABELS } from "../domain/constants";
+
+/** A platform's name as people write it, looked up by any text (an unknown id finds nothing). */
+export const PLATFORM_LABELS: Record<string, string> = LABELS;
+
+/** A storyboard's status as people read it ("completed" would read as "production finished"). */
+export const STORYBOARD_STATUS_LABELS: Record<string, string> = { generating: "Generating", completed: "Ready", error: "Failed" };
 
 export const TASK_LABELS: Record<string, string> = {
   script_written: "Script written",

@@ -16,6 +16,8 @@ export interface InlineTextProps {
   /** Shown when the value is empty. */
   emptyText?: string;
   className?: string;
+  /** Checks the draft before saving (the shared schema's message), or null when it is fine. */
+  validate?: (draft: string) => string | null;
   /** Saves the draft; resolves to an error message, or null when saved. */
   onSave: (draft: string) => Promise<string | null>;
   /** Renders the read-only value (defaults to the text). */
@@ -23,7 +25,7 @@ export interface InlineTextProps {
   testId?: string;
 }
 
-export function InlineText({ label, context, value, multiline, numeric, maxLength, placeholder, emptyText, className, onSave, children, testId }: InlineTextProps) {
+export function InlineText({ label, context, value, multiline, numeric, maxLength, placeholder, emptyText, className, validate, onSave, children, testId }: InlineTextProps) {
   const id = useId();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value ?? "");
@@ -67,6 +69,13 @@ export function InlineText({ label, context, value, multiline, numeric, maxLengt
       refocusView.current = keepFocus;
       setEditing(false);
       setError(null);
+      return;
+    }
+    const invalid = validate?.(draft) ?? null;
+    if (invalid) {
+      // Refused before sending: the field stays open with the message under it.
+      setError(invalid);
+      if (keepFocus) inputRef.current?.focus();
       return;
     }
     savingRef.current = true;

@@ -1,5 +1,6 @@
 // Presentational pieces used on every signed-in page (no state, so server or client).
-import { percent, plural } from "./format";
+import type { StoryboardStatus } from "../domain/constants";
+import { STORYBOARD_STATUS_LABELS, percent, plural } from "./format";
 
 export function ProgressBar({ done, total, label }: { done: number; total: number; label: string }) {
   const pct = percent(done, total);
@@ -17,4 +18,12 @@ export function ProgressBar({ done, total, label }: { done: number; total: numbe
 
 export function StatusBadge({ status }: { status: string }) {
   return <span className={`badge status-${status}`}>{status}</span>;
+}
+
+/**
+ * A storyboard's generation state, in words that cannot be read as "production finished":
+ * Generating, Ready, Failed. How far production got is the separate progress bar.
+ */
+export function StoryboardStatusBadge({ status }: { status: StoryboardStatus }) {
+  return <span className={`badge sb-status-${status}`} data-testid="storyboard-status">{STORYBOARD_STATUS_LABELS[status] ?? status}</span>;
 }

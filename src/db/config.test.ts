@@ -28,7 +28,7 @@ describe("readDbConfig", () => {
       readUrl: null,
       ownerUrl: "postgres://app@db.example:5432/storyboard",
       appRole: "storyboard_app",
-      pool: { max: 20, min: 5, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 2_000, statementTimeoutMillis: 30_000 },
+      pool: { max: 20, min: 5, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 2_000, statementTimeoutMillis: 30_000, pipeline: true },
     });
   });
 
@@ -41,9 +41,10 @@ describe("readDbConfig", () => {
       DATABASE_IDLE_TIMEOUT_MS: "1000",
       DATABASE_CONNECTION_TIMEOUT_MS: "500",
       DATABASE_STATEMENT_TIMEOUT_MS: "2000",
+      DATABASE_PIPELINE: "0",
       DATABASE_APP_ROLE: "",
     });
-    expect(c).toMatchObject({ readUrl: "postgres://ro@replica/db", appRole: null, pool: { max: 8, min: 1, idleTimeoutMillis: 1000, connectionTimeoutMillis: 500, statementTimeoutMillis: 2000 } });
+    expect(c).toMatchObject({ readUrl: "postgres://ro@replica/db", appRole: null, pool: { max: 8, min: 1, idleTimeoutMillis: 1000, connectionTimeoutMillis: 500, statementTimeoutMillis: 2000, pipeline: false } });
   });
 
   it("names the variable and what is wrong", () => {

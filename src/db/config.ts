@@ -8,6 +8,12 @@ export interface PgPoolSettings {
   idleTimeoutMillis: number;
   connectionTimeoutMillis: number;
   statementTimeoutMillis: number;
+  /**
+   * DATABASE_PIPELINE: send a transaction's BEGIN, its user setting and its first statement in one
+   * network flight (node-postgres pipeline mode) instead of waiting for each answer in turn. On
+   * unless false.
+   */
+  pipeline?: boolean;
 }
 
 export type DbConfig =
@@ -121,6 +127,7 @@ export function readDbConfig(env: Env = process.env): DbConfig {
       idleTimeoutMillis: positiveInt(env, "DATABASE_IDLE_TIMEOUT_MS", 30_000),
       connectionTimeoutMillis: positiveInt(env, "DATABASE_CONNECTION_TIMEOUT_MS", 2_000),
       statementTimeoutMillis: positiveInt(env, "DATABASE_STATEMENT_TIMEOUT_MS", 30_000),
+      pipeline: flag(env, "DATABASE_PIPELINE", true),
     },
   };
 }

@@ -18,6 +18,28 @@ export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];
 
 export const PLATFORMS = ["tiktok", "youtube_shorts", "instagram_reels", "facebook_reels", "youtube", "generic"] as const;
 export type Platform = (typeof PLATFORMS)[number];
+export const PLATFORM_LABELS: Record<Platform, string> = {
+  tiktok: "TikTok",
+  youtube_shorts: "YouTube Shorts",
+  instagram_reels: "Instagram Reels",
+  facebook_reels: "Facebook Reels",
+  youtube: "YouTube",
+  generic: "Generic",
+};
+/**
+ * Maximum running time per platform, in seconds, within this tool's 5-180 s range.
+ * TikTok accepts 10-minute uploads (600 s) and Instagram Reels, YouTube Shorts 3 minutes
+ * (180 s); Facebook Reels are capped at 90 s. Long-form YouTube is limited by the tool's range.
+ * A storyboard's scenes may not add up to more (the store refuses an edit that would).
+ */
+export const PLATFORM_MAX_SECONDS: Record<Platform, number> = {
+  tiktok: 180,
+  youtube_shorts: 180,
+  instagram_reels: 180,
+  facebook_reels: 90,
+  youtube: 180,
+  generic: 180,
+};
 
 /** Frame shapes a storyboard is drawn in: vertical for TikTok, Shorts and Reels, 16:9 for YouTube. */
 /** A storyboard's review: draft → in review → approved or changes requested (docs/preview.md). */
@@ -66,6 +88,11 @@ export const LIMITS = {
   textOverlay: 500,
   cameraAngle: 100,
   sceneBeat: 60,
+  /** One scene's length in whole seconds: a longer shot is split into scenes. */
+  sceneSecondsMin: 1,
+  sceneSecondsMax: 60,
+  /** A scene added without a length. */
+  sceneSecondsDefault: 3,
   needsInput: 300,
   referenceUrls: 10,
   /** An uploaded scene image, before re-encoding. */

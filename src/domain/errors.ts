@@ -51,6 +51,18 @@ export const notFound = (what: string) => new AppError("not_found", `${what} not
 export const conflict = (message: string, fields?: Record<string, string>) => new AppError("conflict", message, fields ? { fields } : {});
 
 /**
+ * Marking a project completed while its main storyboard has open tasks, unconfirmed: the message
+ * is the question the project page asks ("3 of 28 tasks are still open. Mark completed anyway?",
+ * also its `status` field); `confirm_open_tasks` tells an API client what to send.
+ */
+export const openTasksConflict = (open: number, total: number) => {
+  const question = `${open} of ${total} ${total === 1 ? "task" : "tasks"} ${open === 1 ? "is" : "are"} still open. Mark completed anyway?`;
+  return new AppError("conflict", question, {
+    fields: { status: question, confirm_open_tasks: `${open} of ${total} tasks of the main storyboard are open: send confirm_open_tasks: true to mark the project completed anyway` },
+  });
+};
+
+/**
  * A write that named a version (If-Match, or `version`) the record has since moved past: nothing
  * was written, and `current` is what the client should show instead.
  */

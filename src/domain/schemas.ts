@@ -1,7 +1,7 @@
 // Zod schemas for every input that crosses into the app: the API, server actions and the store
 // all validate with these, so a limit is written once. Unknown keys are stripped, never stored.
 import { z } from "zod";
-import { ASPECT_RATIOS, EXPORT_FORMATS, LIMITS, PDF_FIELDS, PDF_LAYOUTS, PLATFORMS, PROJECT_STATUSES, SCENE_TYPES, STORYBOARD_STATUSES, TASK_TYPES } from "./constants";
+import { ASPECT_RATIOS, EXPORT_FORMATS, LIMITS, PDF_FIELDS, PDF_LAYOUTS, PLATFORM_LABELS, PLATFORM_MAX_SECONDS, PLATFORMS, type Platform, PROJECT_STATUSES, SCENE_TYPES, STORYBOARD_STATUSES, TASK_TYPES } from "./constants";
 import { validationError } from "./errors";
 // Review (comments and approval) imports on its own line: its schemas are at the end of the file.
 import { APPROVAL_STATES, REVIEW_LIMITS } from "./constants";
@@ -32,7 +32,7 @@ const trimmed = (max: number, label: string, multiline = false) =>
     .trim()
     .refine((v) => isCleanText(v, multiline), { error: controlMessage(label, multiline), abort: true })
     .max(max, { error: `${label} must be at most ${max} characters` });
-const required = (max: number, label: string, multiline = false) => trimmed(max, label, multiline).min(1, { error: `${label} is required` });
+const required = (max: number, label: string, multiline = false, missing = `${label} is required`) => trimmed(max, label, multiline).min(1, { error: missing });
 const multiline = (max: number, label: string) => trimmed(max, label, true);
 
 export const httpUrl = z
@@ -67,12 +67,46 @@ export const projectCreateSchema = z.object({
   status: projectStatus.optional(),
 });
 export const projectUpdateSchema = projectCreateSchema.partial();
+/**
+ * PATCH /projects/:id and the project page: an edit, and `confirm_open_tasks` when it marks the
+ * project completed while its main storyboard still has open tasks (refused without it).
+ */
+export const projectPatchSchema = projectUpdateSchema.extend({
+  confirm_open_tasks: z.boolean({ error: "confirm_open_tasks must be true or false" }).optional(),
+});
 
-const wholeSeconds = (label: string) =>
-  z.number({ error: `${label} must be a number` }).int({ error: `${label} must be whole seconds` }).min(0, { error: `${label} cannot be negative` }).max(3600, { error: `${label} must be at most 3600 seconds` });
+const { sceneSecondsMin: SCENE_MIN, sceneSecondsMax: SCENE_MAX } = LIMITS;
+/** One scene's length: whole seconds from 1 to 60 (a longer shot is split into scenes). */
+export const sceneSeconds = z
+  .number({ error: "Duration must be a whole number of seconds" })
+  .int({ error: "Duration must be a whole number of seconds" })
+  .min(SCENE_MIN, { error: `Duration must be at least ${SCENE_MIN} second` })
+  .max(SCENE_MAX, { error: `Duration must be at most ${SCENE_MAX} seconds (split a longer shot into two scenes)` });
+
+/**
+ * A number typed into a text field: digits become the number, empty becomes "not given", and
+ * anything else is left as text for the number schema to refuse with the field's own message.
+ */
+export const numberFromText = (v: unknown) => {
+  if (typeof v !== "string") return v;
+  const t = v.trim();
+  if (t === "") return undefined;
+  return /^\d{1,9}$/.test(t) ? Number(t) : t;
+};
+
+/**
+ * The storyboard's running time against its platform's maximum: null when within it, else the
+ * message (the store refuses such an edit; the forms say it before sending).
+ */
+export function totalDurationError(total: number, platformId: Platform | null | undefined): string | null {
+  const p = platformId ?? "generic";
+  const max = PLATFORM_MAX_SECONDS[p] ?? PLATFORM_MAX_SECONDS.generic;
+  if (total <= max) return null;
+  return `The storyboard would run ${total} s; ${p === "generic" ? "a storyboard" : PLATFORM_LABELS[p]} allows at most ${max} s. Shorten a scene first.`;
+}
 
 export const sceneInputSchema = z.object({
-  duration: wholeSeconds("Duration").default(0),
+  duration: sceneSeconds.default(LIMITS.sceneSecondsDefault),
   scene_type: sceneType.default("content"),
   visual_description: required(20_000, "Visual description", true),
   script: multiline(20_000, "Script").nullish(),
@@ -82,7 +116,7 @@ export const sceneInputSchema = z.object({
   needs_input: multiline(LIMITS.needsInput, "Needs input").nullish(),
 });
 export const scenePatchSchema = z.object({
-  duration: wholeSeconds("Duration").optional(),
+  duration: sceneSeconds.optional(),
   scene_type: sceneType.optional(),
   visual_description: required(20_000, "Visual description", true).optional(),
   script: multiline(20_000, "Script").nullish(),
@@ -105,6 +139,11 @@ export const storyboardCreateSchema = z.object({
   scenes: z.array(sceneInputSchema).max(LIMITS.scenesPerStoryboard, { error: `A storyboard has at most ${LIMITS.scenesPerStoryboard} scenes` }).default([]),
   generation_options: z.lazy(() => generationOptionsSchema).nullish(),
   aspect_ratio: aspectRatio.optional(),
+}).superRefine((sb, ctx) => {
+  // A bad scene length is reported on the scene; the total is only meaningful once each is good.
+  if (!sb.scenes.every((s) => sceneSeconds.safeParse(s.duration).success)) return;
+  const message = totalDurationError(sb.scenes.reduce((a, s) => a + s.duration, 0), sb.generation_options?.platform);
+  if (message) ctx.addIssue({ code: "custom", path: ["scenes"], message });
 });
 const fieldText = (max: number, label: string) => z.string({ error: `${label} must be text` }).trim().max(max, { error: `${label}: at most ${max} characters` });
 const fieldList = (label: string) => z.array(fieldText(500, label), { error: `${label} must be a list of texts` }).max(20, { error: `${label}: at most 20 entries` });
@@ -129,6 +168,22 @@ export const briefFieldsSchema = z.object({
 }, { error: "Brief fields must be an object" });
 export type BriefFieldsInput = z.infer<typeof briefFieldsSchema>;
 
+/** A target length beyond the platform's maximum: the message (null when within it, or either is not chosen). */
+export function targetDurationError(duration: number | undefined, platformId: Platform | undefined): string | null {
+  if (duration === undefined || platformId === undefined) return null;
+  const max = PLATFORM_MAX_SECONDS[platformId];
+  return duration > max ? `Target duration must be at most ${max} seconds on ${PLATFORM_LABELS[platformId]}` : null;
+}
+/** A length asked for beyond the chosen platform's maximum is refused (on `duration`), not silently cut. */
+export const withinPlatform = (f: { duration?: number | undefined; platform?: Platform | undefined }, ctx: z.RefinementCtx) => {
+  const message = targetDurationError(f.duration, f.platform);
+  if (message) ctx.addIssue({ code: "custom", path: ["duration"], message });
+};
+/** withinPlatform runs whenever the length and the platform themselves are good, whatever else is bad: every error at once. */
+export const onceLengthAndPlatformParse = {
+  when: (payload: { issues: readonly { path?: readonly PropertyKey[] | undefined }[] }) => !payload.issues.some((i) => i.path?.[0] === "duration" || i.path?.[0] === "platform"),
+};
+
 export const generationOptionsSchema = z.object({
   duration: z.number({ error: "Duration must be a number of seconds" }).int({ error: "Duration must be whole seconds" }).min(5, { error: "Duration must be at least 5 seconds" }).max(180, { error: "Duration must be at most 180 seconds" }).optional(),
   platform: platform.optional(),
@@ -136,7 +191,9 @@ export const generationOptionsSchema = z.object({
   seed: z.number().int({ error: "Seed must be a whole number" }).min(0).max(2 ** 31 - 1).optional(),
   /** The user's corrections to what the engine read, kept with the storyboard. */
   brief_fields: briefFieldsSchema.optional(),
-});
+  /** Set by the app, never by a client: the creator gave no title, so generation names the storyboard. */
+  auto_title: z.boolean({ error: "Auto title must be true or false" }).optional(),
+}).superRefine(withinPlatform, onceLengthAndPlatformParse);
 
 /** "New storyboard" (form and API): what the creator writes; the engine fills in the scenes. */
 export const storyboardGenerateSchema = z.object({
@@ -149,12 +206,81 @@ export const storyboardGenerateSchema = z.object({
 });
 export type StoryboardGenerate = z.input<typeof storyboardGenerateSchema>;
 
+/**
+ * "New variation" (form and API): what to change from the storyboard it is made from. Each left
+ * out takes its default: another pattern that fits the brief; the same platform and length; the
+ * same aspect ratio, or the new platform's when only the platform changes.
+ */
+export const variationOptionsSchema = z.object({
+  pattern: generationOptionsSchema.shape.pattern,
+  platform: generationOptionsSchema.shape.platform,
+  duration: generationOptionsSchema.shape.duration,
+  aspect_ratio: aspectRatio.optional(),
+});
+export type VariationOptions = z.input<typeof variationOptionsSchema>;
+
 export const storyboardUpdateSchema = z.object({
   title: required(LIMITS.storyboardTitle, "Title").optional(),
   brief: required(LIMITS.brief, "Brief", true).optional(),
   reference_urls: referenceUrlsSchema.optional(),
   aspect_ratio: aspectRatio.optional(),
 });
+
+// ---- Forms: the same limits, read from what the fields hold as typed (text) ----
+
+/** The add-scene form: what the camera sees, the type and the length typed as text. */
+export const sceneFormSchema = z.object({
+  visual_description: required(20_000, "Visual description", true, "Visual description is required: say what the camera sees"),
+  scene_type: sceneType,
+  duration: z.preprocess(numberFromText, sceneSeconds),
+});
+
+const blankToUndefined = (v: unknown) => (v == null || (typeof v === "string" && v.trim() === "") ? undefined : v);
+const autoToUndefined = (v: unknown) => (v === "auto" ? undefined : blankToUndefined(v));
+
+/** The reference URLs textarea: one http(s) link a line, blank lines ignored; a bad line is named. */
+export const referenceUrlsText = z
+  .string({ error: "Reference URLs must be text" })
+  .superRefine((text, ctx) => {
+    const lines = text.split(/\r?\n/);
+    let count = 0;
+    lines.forEach((raw, i) => {
+      const line = raw.trim();
+      if (!line) return;
+      count++;
+      if (!httpUrl.safeParse(line).success) ctx.addIssue({ code: "custom", message: `Line ${i + 1} ("${line.length > 60 ? `${line.slice(0, 57)}…` : line}") is not an http(s) address`, abort: true });
+    });
+    if (count > LIMITS.referenceUrls) ctx.addIssue({ code: "custom", message: `At most ${LIMITS.referenceUrls} reference URLs (you entered ${count})` });
+  })
+  .transform((text) => text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean));
+
+const targetSeconds = z
+  .number({ error: "Target duration must be a whole number of seconds" })
+  .int({ error: "Target duration must be a whole number of seconds" })
+  .min(5, { error: "Target duration must be at least 5 seconds" })
+  .max(180, { error: "Target duration must be at most 180 seconds" });
+
+/** The brief, reference URLs and options of a storyboard as its forms hold them ("auto": inferred). */
+const briefFormShape = {
+  brief: required(LIMITS.brief, "Brief", true, "Brief is required: describe the video you want to make"),
+  reference_urls: z.preprocess((v) => v ?? "", referenceUrlsText),
+  duration: z.preprocess(numberFromText, targetSeconds.optional()),
+  platform: z.preprocess(autoToUndefined, z.enum(PLATFORMS, { error: "Choose a platform from the list" }).optional()),
+  pattern: z.preprocess(autoToUndefined, trimmed(64, "Pattern").optional()),
+  aspect_ratio: z.preprocess(autoToUndefined, aspectRatio.optional()),
+  brief_fields: briefFieldsSchema.optional(),
+};
+
+/** "New storyboard": the brief is required, everything else optional. */
+export const storyboardFormSchema = z
+  .object({ title: z.preprocess(blankToUndefined, trimmed(LIMITS.storyboardTitle, "Title").optional()), ...briefFormShape })
+  .superRefine(withinPlatform, onceLengthAndPlatformParse);
+/** "New variation" as its form holds the choices (blank or "auto": the default); checked before sending, as the use-case checks them. */
+export const variationFormSchema = z
+  .object({ pattern: briefFormShape.pattern, platform: briefFormShape.platform, duration: briefFormShape.duration, aspect_ratio: briefFormShape.aspect_ratio })
+  .superRefine(withinPlatform, onceLengthAndPlatformParse);
+/** "Edit brief": a generated storyboard's brief, reference URLs and options, to regenerate from. */
+export const briefEditFormSchema = z.object(briefFormShape).superRefine(withinPlatform, onceLengthAndPlatformParse);
 
 /** `?format=&layout=&orientation=&paper=&fields=` of an export (query strings: every value is text). */
 const listOf = (v: unknown) => (typeof v === "string" ? (v.trim() === "" ? [] : v.split(",").map((s) => s.trim())) : v);
@@ -202,6 +328,7 @@ export const approvalUpdateSchema = z.object({ approval_state: approvalState });
 export type UserUpsert = z.input<typeof userUpsertSchema>;
 export type ProjectCreate = z.input<typeof projectCreateSchema>;
 export type ProjectUpdate = z.input<typeof projectUpdateSchema>;
+export type ProjectPatch = z.input<typeof projectPatchSchema>;
 export type SceneInput = z.input<typeof sceneInputSchema>;
 export type ScenePatch = z.input<typeof scenePatchSchema>;
 export type StoryboardCreate = z.input<typeof storyboardCreateSchema>;
@@ -270,11 +397,31 @@ export function parseField<S extends z.ZodType>(field: string, schema: S, value:
   return parseInput(z.object({ [field]: schema }), { [field]: value })[field] as z.output<S>;
 }
 
-/** Parses or throws an AppError("validation") whose fields name every bad field. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+/** The parsed input, or every bad field's message at once (field path → message): forms show them all. */
+export function checkInput<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: z.output<S> } | { ok: false; fields: Record<string, string> } {
   const r = schema.safeParse(input);
-  if (r.success) return r.data;
+  if (r.success) return { ok: true, data: r.data };
   const fields: Record<string, string> = {};
   for (const issue of r.error.issues) fields[fieldOf(issue.path)] ??= messageOf(issue);
-  throw validationError(fields);
+  return { ok: false, fields };
+}
+
+/** Every bad field's message ({} when the input is good). */
+export const fieldErrors = (schema: z.ZodType, input: unknown): Record<string, string> => {
+  const r = checkInput(schema, input);
+  return r.ok ? {} : r.fields;
+};
+
+/** One field of an object schema, checked on its own (an inline edit): its message, or null. */
+export function fieldError(schema: z.ZodObject, key: string, value: unknown): string | null {
+  const one = schema.shape[key];
+  if (!one) return null;
+  return fieldErrors(z.object({ [key]: one }), { [key]: value })[key] ?? null;
+}
+
+/** Parses or throws an AppError("validation") whose fields name every bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const r = checkInput(schema, input);
+  if (r.ok) return r.data;
+  throw validationError(r.fields);
 }

@@ -3,6 +3,8 @@
 // Timestamps are ISO-8601 strings: they survive JSON, the Redis cache and React serialization.
 import type { ApprovalState, AspectRatio, CommentAuthor, Platform, ProjectStatus, SceneImageType, SceneType, StoryboardStatus, TaskType } from "./constants";
 
+import type { SceneDiff, VersionScene } from "./history";
+
 export type { ApprovalState, AspectRatio, CommentAuthor, Platform, ProjectStatus, SceneImageType, SceneType, StoryboardStatus, TaskType };
 
 /** What the creator asked the engine for; absent keys were left to the engine to infer. */
@@ -11,6 +13,8 @@ export interface GenerationOptions {
   platform?: Platform;
   pattern?: string;
   seed?: number;
+  /** The creator gave no title: the app names it (readable, unique in the project) after generating. */
+  auto_title?: boolean;
   /** The user's corrections to what the engine read in the brief (see BriefFields in the engine). */
   brief_fields?: Partial<Record<"product" | "product_what" | "topic" | "cta" | "final_overlay", string>> &
     Partial<Record<"audience" | "pains" | "benefits" | "features" | "proof" | "items" | "offer" | "must_say" | "avoid" | "tone", string[]>>;
@@ -62,6 +66,8 @@ export interface Storyboard {
   aspect_ratio: AspectRatio;
   /** Review: draft → in_review → approved / changes_requested. */
   approval_state: ApprovalState;
+  /** The project's main storyboard: its tasks are the project's progress (one live main per project). */
+  is_main: boolean;
   generated_at: string;
   updated_at: string;
   /** +1 on every change to the storyboard or its scenes: the ETag, sent back as If-Match (docs/api.md). */
@@ -86,6 +92,8 @@ export interface Scene {
   beat: string | null;
   /** What the creator still has to supply for this scene ("Mistake 2: name it here"); null when nothing. */
   needs_input: string | null;
+  /** Fields the creator changed by hand since the engine wrote them (a regenerate asks before overwriting them). */
+  edited_fields: string[];
   created_at: string;
   updated_at: string;
 }
@@ -254,4 +262,47 @@ export interface ArchiveBatchResult {
   /** Their owners (whose dashboards to refresh). */
   users: string[];
   rows: Record<string, number>;
+}
+
+/** One entry of a storyboard's (or a project's) undo stack. */
+export interface ChangeSummary {
+  id: number;
+  label: string;
+  undone: boolean;
+  created_at: string;
+}
+
+/** The undo stack as the editor shows it: what Undo and Redo would do next. */
+export interface UndoState {
+  undo: ChangeSummary | null;
+  redo: ChangeSummary | null;
+  /** The newest changes first (at most 50). */
+  changes: ChangeSummary[];
+}
+
+/** What an undo or redo did, and the storyboard's version after it (storyboard scope). */
+export interface UndoResult {
+  change: ChangeSummary;
+  project_id: number;
+  storyboard_id: number | null;
+}
+
+/** A named version of a storyboard, as listed. */
+export interface VersionSummary {
+  id: number;
+  storyboard_id: number;
+  name: string;
+  kind: "manual" | "auto";
+  /** Who took it (null once that user is gone). */
+  author: string | null;
+  created_at: string;
+  scene_count: number;
+  total_duration: number;
+}
+
+/** A named version with its content, and how it differs from the storyboard now. */
+export interface VersionDetail extends VersionSummary {
+  title: string;
+  scenes: VersionScene[];
+  diff: SceneDiff[];
 }

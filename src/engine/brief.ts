@@ -194,6 +194,20 @@ function tidyPhrase(s: string, max: number): string {
   return t;
 }
 
+/** English words that end a subject: a finite verb ("Our bakery started in a garage" → "Our bakery"). */
+const SUBJECT_END = /^(?:is|are|was|were|has|have|had|does|did|can|could|will|would|should|may|might|must|gets?|got|makes?|made|helps?|lets?|keeps?|takes?|took|needs?|wants?|loves?|turns?|ships?|saves?|runs?|ran|goes|went|began|begins?|grew|grows?|uses?|brings?|opened|started|launched|became|\w+ed)$/i;
+const PRONOUN_OR_DETERMINER = /^(?:we|i|you|they|he|she|it|our|my|your|their|his|her|its|the|a|an|this|these|that|those)$/i;
+
+/** The subject of an English opening sentence: its words before the first finite verb; the whole text when it has none, or when the subject is only a pronoun. */
+function subjectOf(s: string, lang: string): string {
+  if (lang !== "en") return s;
+  const ws = s.trim().split(/\s+/);
+  const at = ws.findIndex((w, i) => i > 0 && SUBJECT_END.test(w));
+  if (at <= 0) return s;
+  const subject = ws.slice(0, at);
+  return subject.every((w) => PRONOUN_OR_DETERMINER.test(w)) ? s : subject.join(" ");
+}
+
 function parseLabel(line: string): { kind: string; label: string; value: string } | null {
   const m = /^\s*(?:[-*•·▪►✓✔☐–]\s*)?([\p{L}' /-]{1,30}?)\s*[:：]\s*(.+)$/u.exec(line);
   if (!m) return null;
@@ -410,6 +424,13 @@ function extractQuotes(text: string): string[] {
   return out.slice(0, 6);
 }
 
+const BRAND_NAME = String.raw`((?:[\p{Lu}\d][\p{L}\d'&+™®-]*(?:\.[\p{L}\d]+)*)(?:\s+(?:&\s+)?[\p{Lu}\d][\p{L}\d'&+™®-]*(?:\.[\p{L}\d]+)*){0,2})`;
+// Compiled once (matchAll works on a copy, so sharing the global regexes is safe).
+const BRAND_PATTERNS = [
+  new RegExp(String.raw`\b(?:introducing|meet|called|named|launching|launch of|brand|for|presentamos|conoce|llamad[oa]|para|présentons|découvrez|appelée?|pour|namens|für|conheça|chamad[oa])\s+${BRAND_NAME}`, "gu"),
+  new RegExp(String.raw`^${BRAND_NAME}\s+(?:is|are|helps|makes|lets|gives|ships|sends|es|est|ist|é|ayuda|aide|hilft|ajuda)\b`, "gmu"),
+];
+
 function extractBrands(lines: string[], text: string, lang: string, quotes: string[]): string[] {
   const cands = new Map<string, { name: string; weight: number; index: number }>();
   const add = (b: string, weight: number) => {
@@ -422,13 +443,8 @@ function extractBrands(lines: string[], text: string, lang: string, quotes: stri
     if (prev) prev.weight = Math.max(prev.weight, weight);
     else cands.set(key, { name: t, weight, index: index < 0 ? 1e9 : index });
   };
-  const NAME = String.raw`((?:[\p{Lu}\d][\p{L}\d'&+™®-]*(?:\.[\p{L}\d]+)*)(?:\s+(?:&\s+)?[\p{Lu}\d][\p{L}\d'&+™®-]*(?:\.[\p{L}\d]+)*){0,2})`;
-  const patterns = [
-    new RegExp(String.raw`\b(?:introducing|meet|called|named|launching|launch of|brand|for|presentamos|conoce|llamad[oa]|para|présentons|découvrez|appelée?|pour|namens|für|conheça|chamad[oa])\s+${NAME}`, "gu"),
-    new RegExp(String.raw`^${NAME}\s+(?:is|are|helps|makes|lets|gives|ships|sends|es|est|ist|é|ayuda|aide|hilft|ajuda)\b`, "gmu"),
-  ];
   const occurrences = (name: string) => text.split(name).length - 1;
-  for (const re of patterns) {
+  for (const re of BRAND_PATTERNS) {
     for (const m of text.matchAll(re)) {
       const name = m[1] ?? "";
       if (/^\d+$/.test(words(name)[0] ?? "")) continue;
@@ -446,7 +462,8 @@ function extractBrands(lines: string[], text: string, lang: string, quotes: stri
   if (lang !== "de") {
     const counts = new Map<string, number>();
     for (const line of lines) {
-      const toks = line.split(/\s+/);
+      // A bullet's first word opens its line ("- Hold each stretch"): the marker is not a word before it.
+      const toks = (bulletBody(line) ?? line).split(/\s+/);
       toks.forEach((tok, i) => {
         const w = tok.replace(/^[^\p{L}\d]+|[^\p{L}\d'™®]+$/gu, "").replace(/'s$/, "");
         if (i === 0 || !/^\p{Lu}[\p{Ll}\d]{2,}/u.test(w) || COMMON_CAPS.has(w)) return;
@@ -621,7 +638,8 @@ export function analyzeBrief(rawBrief: string): BriefAnalysis {
   }
 
   // Quoted lines anywhere are kept as written.
-  const quotes = extractQuotes(text).filter((q) => !avoidPhrases.some((a) => normKey(a) === normKey(q)));
+  const allQuotes = extractQuotes(text);
+  const quotes = allQuotes.filter((q) => !avoidPhrases.some((a) => normKey(a) === normKey(q)));
   const { terms: avoidTerms, prices: avoidPrices } = avoidTermsOf(avoidPhrases);
 
   // Call to action.
@@ -661,7 +679,7 @@ export function analyzeBrief(rawBrief: string): BriefAnalysis {
   if (code) cta.code = code[1];
 
   // Brands, numbers, key terms.
-  const allBrands = [...brands.filter(Boolean), ...extractBrands(rawLines, text, language, extractQuotes(text))];
+  const allBrands = [...brands.filter(Boolean), ...extractBrands(rawLines, text, language, allQuotes)];
   const brandList: string[] = [];
   for (const b of allBrands) if (b && !brandList.some((x) => x.toLowerCase() === b.toLowerCase()) && !mentionsAvoided(b, avoidTerms)) brandList.push(b);
   const numberSource = points.map((p) => p.text).concat(cta.line ?? [], offer ?? []).join("\n");
@@ -720,8 +738,10 @@ export function analyzeBrief(rawBrief: string): BriefAnalysis {
     topic = tidyPhrase(cut(metaSubject(firstSentence)), 5);
   } else if (firstSentence && !isSpacelessLike(firstSentence)) {
     const stripped = stripMeta(firstSentence).split(/[,;:(]|\s[-–—]\s|\b(?:that|which|who|so|because|que|qui|der|die|das)\b/)[0] ?? "";
-    const t = tidyPhrase(stripped, 4);
-    if (t && words(t).length <= 4 && words(t).length >= 1) topic = t;
+    // "How our garage fixed a 20-year-old Land Rover": a how/why clause is the topic whole (to 8 words).
+    const howClause = language === "en" && /^(?:how|why)\s/i.test(stripped);
+    const t = howClause ? tidyPhrase(stripped, 8) : tidyPhrase(subjectOf(stripped, language), 4);
+    if (t && words(t).length <= (howClause ? 8 : 4) && words(t).length >= 1) topic = t;
   } else if (firstSentence) {
     const c = (firstSentence.split(/[、。，,]|の紹介|を紹介|について/)[0] ?? "").trim();
     if (Array.from(c).length <= 10) topic = c;

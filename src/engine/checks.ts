@@ -45,8 +45,7 @@ export function checkStoryboard(sb: StoryboardLike): Check[] {
 export function runChecks(sb: StoryboardLike, analysis?: BriefAnalysis, model?: BriefModel): Check[] {
   const scenes = Array.isArray(sb?.scenes) ? sb.scenes : [];
   const { out, add, sceneNo } = collector(scenes);
-  const text = scenes.map((s) => `${str(s.script)} ${str(s.text_overlay)}`).join(" ");
-  const language = sb.language ?? detectLanguage(sb.brief ? `${sb.brief} ${text}` : text);
+  const language = sb.language ?? detectLanguage(`${sb.brief ? `${sb.brief} ` : ""}${scenes.map((s) => `${str(s.script)} ${str(s.text_overlay)}`).join(" ")}`);
 
   if (scenes.length === 0) {
     add("structure", false, "error", "The storyboard has no scenes.");

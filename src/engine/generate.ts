@@ -288,11 +288,21 @@ function buildPlan(input: EngineInput): Plan {
   // The runtime is what the brief's material fills, plus at most PAD_MAX_SECONDS of silent
   // cutaways: a thin brief gets a shorter storyboard and says what would make it longer, it is
   // never padded out to the requested length with B-roll.
-  let lay = layout(requested);
+  // A length is laid out once: the search below can come back to a length it has tried.
+  const laid = new Map<number, Layout>();
+  const layoutAt = (total: number): Layout => {
+    let l = laid.get(total);
+    if (!l) {
+      l = layout(total);
+      laid.set(total, l);
+    }
+    return l;
+  };
+  let lay = layoutAt(requested);
   for (let k = 0; k < 4 && lay.padding > PAD_MAX_SECONDS && lay.total > MIN_DURATION; k++) {
     const next = Math.max(MIN_DURATION, lay.total - (lay.padding - PAD_MAX_SECONDS));
     if (next >= lay.total) break;
-    const shorter = layout(next);
+    const shorter = layoutAt(next);
     // Shortening must not cost what the brief says (a passage or a list item).
     if (shorter.dropped > lay.dropped || shorter.count < lay.count) break;
     lay = shorter;
@@ -300,7 +310,7 @@ function buildPlan(input: EngineInput): Plan {
   // A cut that would cost content overshot: a second at a time, the first length that holds it all.
   if (lay.padding > PAD_MAX_SECONDS) {
     for (let t = lay.total - 1; t >= Math.max(MIN_DURATION, lay.total - (lay.padding - PAD_MAX_SECONDS)); t--) {
-      const shorter = layout(t);
+      const shorter = layoutAt(t);
       if (shorter.dropped > lay.dropped || shorter.count < lay.count) continue;
       lay = shorter;
       if (lay.padding <= PAD_MAX_SECONDS) break;
@@ -482,8 +492,29 @@ function renderScenes(plan: Plan, variant: number): EngineScene[] {
     beat: beatLabel(s, plan),
     ...(plan.needsInput[i] ? { needs_input: plan.needsInput[i] } : {}),
   }));
+  placeDirections(scenes, plan.model);
   ground(scenes, plan);
   return scenes;
+}
+
+const OPENING_SHOT = /^(?:please\s+)?(?:open|opening|start|begin)\b/i;
+const CLOSING_SHOT = /^(?:please\s+)?(?:end|ending|close|closing|finish|finishing|wrap)\b/i;
+
+/**
+ * The brief's shot directions ("Open on the espresso machine", "Show the morning rush, then the
+ * cup", "Finish with a slow pan over the shelf") steer the visual notes of the scene they describe:
+ * an opening to the hook, a closing shot to the CTA, the others to the content scenes in order.
+ * They are never spoken or shown.
+ */
+function placeDirections(scenes: EngineScene[], m: BriefModel): void {
+  const shots = m.spans.filter((s) => s.field === "direction" && (s.reason === "shot direction" || s.reason === "closing shot")).map((s) => s.text.trim().replace(/[.!。]+$/u, ""));
+  if (!shots.length || !scenes.length) return;
+  const content = scenes.filter((s) => s.scene_type === "content");
+  let k = 0;
+  for (const d of shots) {
+    const target = OPENING_SHOT.test(d) ? scenes[0]! : CLOSING_SHOT.test(d) ? scenes[scenes.length - 1]! : (content[Math.min(k++, content.length - 1)] ?? scenes[0]!);
+    target.visual_description += ` As the brief directs: ${d.charAt(0).toLowerCase()}${d.slice(1)}.`;
+  }
 }
 
 /** Seconds a scene waiting for input (needs_input) keeps for what the creator will add. */
@@ -592,6 +623,12 @@ function assemble(plan: Plan, scenes: EngineScene[]): EngineOutput {
 export function generateStoryboard(input: EngineInput): EngineOutput {
   const plan = buildPlan(input);
   return assemble(plan, renderScenes(plan, 0));
+}
+
+/** The storyboard and the brief's model it was written from (corrections applied): one read of the brief for both. */
+export function generateWithModel(input: EngineInput): { storyboard: EngineOutput; model: BriefModel } {
+  const plan = buildPlan(input);
+  return { storyboard: assemble(plan, renderScenes(plan, 0)), model: plan.model };
 }
 
 /**

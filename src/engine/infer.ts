@@ -5,19 +5,8 @@ export const MIN_DURATION = 5;
 export const MAX_DURATION = 180;
 export const DEFAULT_DURATION = 30;
 
-/**
- * Maximum running time per platform, in seconds, within this tool's 5-180 s range.
- * TikTok accepts 10-minute uploads (600 s) and Instagram Reels, YouTube Shorts 3 minutes
- * (180 s); Facebook Reels are capped at 90 s. Long-form YouTube is limited by the tool's range.
- */
-export const PLATFORM_MAX_SECONDS: Record<Platform, number> = {
-  tiktok: 180,
-  youtube_shorts: 180,
-  instagram_reels: 180,
-  facebook_reels: 90,
-  youtube: 180,
-  generic: 180,
-};
+// The maximum running time per platform lives with the platforms (the store enforces it too).
+export { PLATFORM_MAX_SECONDS } from "../domain/constants";
 
 interface DurationCandidate {
   seconds: number;

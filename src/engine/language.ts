@@ -14,10 +14,15 @@ const STOPWORDS: Record<string, readonly string[]> = {
   id: "yang dan di ini untuk dengan dari tidak ke kamu kami ada".split(" "),
 };
 
-const SETS = Object.fromEntries(Object.entries(STOPWORDS).map(([k, v]) => [k, new Set(v)])) as Record<
-  string,
-  Set<string>
->;
+/** Each stop word with the languages it belongs to (one lookup per word of the brief). */
+const STOPWORD_LANGS = new Map<string, string[]>();
+for (const [lang, list] of Object.entries(STOPWORDS)) {
+  for (const w of new Set(list)) {
+    const langs = STOPWORD_LANGS.get(w);
+    if (langs) langs.push(lang);
+    else STOPWORD_LANGS.set(w, [lang]);
+  }
+}
 
 /** ISO 639-1 code of the text's language; "en" when unknown or empty. */
 export function detectLanguage(text: string): string {
@@ -56,7 +61,10 @@ export function detectLanguage(text: string): string {
 
   const words = sample.toLowerCase().match(/[a-z\u00c0-\u024f]+/g) ?? [];
   const scores: Record<string, number> = {};
-  for (const w of words) for (const lang in SETS) if (SETS[lang]!.has(w)) scores[lang] = (scores[lang] ?? 0) + 1;
+  for (const w of words) {
+    const langs = STOPWORD_LANGS.get(w);
+    if (langs) for (const l of langs) scores[l] = (scores[l] ?? 0) + 1;
+  }
   // Diacritics that single out a language.
   if (/ñ|¿|¡/.test(sample)) scores.es = (scores.es ?? 0) + 3;
   if (/[ãõ]|ção|ções/.test(sample)) scores.pt = (scores.pt ?? 0) + 3;

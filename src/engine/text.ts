@@ -154,7 +154,8 @@ export function fits(text: string, budget: number): boolean {
 
 /** Plain words (for overlay limits): whitespace-separated tokens with a letter or digit. */
 export function plainWords(text: string): string[] {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  // An ASCII letter or digit answers first (most words); the Unicode classes only for the rest.
+  return text.split(/\s+/).filter((w) => /[a-z0-9]/i.test(w) || /[\p{L}\p{N}]/u.test(w));
 }
 
 export function normalizeSpace(s: string): string {
@@ -164,7 +165,8 @@ export function normalizeSpace(s: string): string {
 /** Split prose into sentences (Latin and CJK punctuation); keeps URLs and decimals intact. */
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
-  for (const part of text.split(/(?<=[.!?…])\s+(?=[^\s])|(?<=[。！？])/u)) {
+  // A sentence can end inside its closing quote or bracket: 'Must say: "Light it." Final overlay: ...'.
+  for (const part of text.split(/(?<=[.!?…]["'”’»)]?)\s+(?=[^\s])|(?<=[。！？][」』]?)(?![」』])/u)) {
     const t = part.trim();
     if (t) out.push(t);
   }
@@ -307,8 +309,10 @@ const ASCII = /^[\x00-\x7f]*$/;
 export function normKey(s: string): string {
   const hit = NORM_CACHE.get(s);
   if (hit !== undefined) return hit;
-  const base = ASCII.test(s) ? s.toLowerCase() : s.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-  const out = base.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  // ASCII text (most calls) takes the cheaper non-Unicode class: the same letters and digits.
+  const out = ASCII.test(s)
+    ? s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim()
+    : s.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   if (NORM_CACHE.size > 4000) NORM_CACHE.clear();
   NORM_CACHE.set(s, out);
   return out;

@@ -25,6 +25,13 @@ async function withOwner<T>(config: DbConfig, fn: (c: pg.Client) => Promise<T>):
 export const queryReport = (config: DbConfig, opts: { orderBy?: QueryOrder; limit?: number } = {}) => withOwner(config, (c) => readQueryReport(c, opts));
 export const indexReport = (config: DbConfig) => withOwner(config, (c) => readIndexReport(c));
 
+/** The columns both the CLI and /admin show, in order, for each report. */
+export const REPORT_COLUMNS = {
+  queries: ["total_ms", "mean_ms", "calls", "rows", "hit_pct", "query"],
+  indexes: ["table", "index", "columns", "scans", "size", "marks", "covered_by", "suggestion"],
+  tables: ["table", "rows", "table_size", "index_size", "total"],
+} as const;
+
 /** The index report's rows with sizes people read ("1.2 MB") and a marks column (pk/unique/fk). */
 export function indexRows(report: IndexReport) {
   return report.indexes.map((i) => ({

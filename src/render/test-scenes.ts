@@ -28,6 +28,7 @@ export function testScenes(n = 6): SceneWithTasks[] {
       camera_angle: CAMERAS[i % CAMERAS.length]!,
       beat: null,
       needs_input: null,
+      edited_fields: [],
       created_at: "2026-01-01T00:00:00.000Z",
       updated_at: "2026-01-01T00:00:00.000Z",
       tasks: TASK_TYPES.map((t, k) => ({ id: id * 10 + k, scene_id: id, task_type: t, completed: i === 0 && k === 0, completed_at: null, updated_at: "2026-01-01T00:00:00.000Z" })),

@@ -166,12 +166,16 @@ export function apiRoute<P = Record<string, string>>(handler: (ctx: ApiContext<P
     return NextResponse.json(result, { status: opts.status ?? 200, headers: { "x-request-id": requestId } });
   };
 
-  /** The handler run once per Idempotency-Key: the body read here (its hash is the fingerprint), the first answer replayed. */
+  /**
+   * The handler run once per Idempotency-Key: the body read here (its hash is the fingerprint), the
+   * first answer replayed. The rate limit counts only a request that runs: a replay is not limited.
+   */
   async function once(req: NextRequest, params: P, userId: string, requestId: string, key: string): Promise<Response> {
     const bytes = await readBytes(req, opts.bodyLimit ?? LIMITS.jsonBodyBytes, "body");
     const again = new NextRequest(req.url, { method: req.method, headers: req.headers, ...(bytes.byteLength > 0 && { body: bytes as Uint8Array<ArrayBuffer> }) });
     let first: Response | undefined;
     const result = await runIdempotent(userId, `${req.method} ${req.nextUrl.pathname}`, key, fingerprintOf(bytes), async () => {
+      if (opts.limit) await limitRoute(opts.limit, userId, clientIp(req.headers));
       first = respond(await handler({ req: again, params, userId, requestId }), requestId);
       return { status: first.status, body: await first.clone().text() };
     });
@@ -189,10 +193,10 @@ export function apiRoute<P = Record<string, string>>(handler: (ctx: ApiContext<P
       // Routes that read no body still refuse a declared oversize one (uploads set their own limit).
       checkDeclaredLength(req, opts.bodyLimit ?? LIMITS.jsonBodyBytes);
       const userId = await requireUserId();
-      if (opts.limit) await limitRoute(opts.limit, userId, clientIp(req.headers));
       const params = await route.params;
       const key = opts.idempotent ? parseIdempotencyKey(req.headers.get("idempotency-key")) : null;
       if (key !== null) return await once(req, params, userId, requestId, key);
+      if (opts.limit) await limitRoute(opts.limit, userId, clientIp(req.headers));
       return respond(await handler({ req, params, userId, requestId }), requestId);
     } catch (e) {
       return errorResponse(e, requestId);

@@ -3,7 +3,7 @@
 // Sessions are JWTs that name a row of the sessions table: signing out deletes the row, deleting
 // the user cascades to it, and every request checks it (see "Sessions" below and docs/security.md).
 // Users and OAuth accounts live in the design's tables via the drizzle adapter.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
 import { decode } from "next-auth/jwt";
@@ -157,8 +157,10 @@ export async function sessionLive(sid: unknown, userId: unknown): Promise<boolea
 }
 
 // Decrypting the session JWT (a JWE) is the most expensive part of an API request, and a client
-// sends the same cookie again and again: remember what a cookie value decrypts to, for a minute.
-// This saves CPU only; the row check above still runs on every request.
+// sends the same cookie again and again: remember what a cookie value decrypts to, for a minute
+// and never past the token's own expiry, keyed by a SHA-256 of the cookie (the memo holds no
+// token). This saves CPU only; the row check above still runs on every request, so a sign-out
+// or a deleted user holds at once on every instance.
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 const SECURE_NAME = "__Secure-authjs.session-token";
 const PLAIN_NAME = "authjs.session-token";
@@ -189,20 +191,22 @@ async function sessionCookie(): Promise<{ name: string; token: string } | null> 
 async function decodeCookie(): Promise<{ key: string; value: Decoded | null } | null> {
   const cookie = await sessionCookie();
   if (!cookie) return null;
-  const key = `${cookie.name}=${cookie.token}`;
+  const key = createHash("sha256").update(`${cookie.name}=${cookie.token}`).digest("base64url");
   const hit = decodeMemo.get(key);
   if (hit && hit.until > Date.now()) return { key, value: hit.value };
   let value: Decoded | null = null;
+  let until = Date.now() + DECODE_MEMO_MS;
   try {
     const jwt = await decode({ token: cookie.token, secret: appEnv().authSecret, salt: cookie.name });
     if (jwt && typeof jwt.sub === "string" && typeof jwt.sid === "string") {
       value = { id: jwt.sub, sid: jwt.sid, email: typeof jwt.email === "string" ? jwt.email : "", name: typeof jwt.name === "string" ? jwt.name : null };
+      if (typeof jwt.exp === "number") until = Math.min(until, jwt.exp * 1000);
     }
   } catch {
     value = null; // not ours, tampered or expired: no session
   }
   if (decodeMemo.size >= 10_000) decodeMemo.clear(); // bounded; entries are cheap to rebuild
-  decodeMemo.set(key, { value, until: Date.now() + DECODE_MEMO_MS });
+  decodeMemo.set(key, { value, until });
   return { key, value };
 }
 

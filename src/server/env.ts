@@ -30,6 +30,8 @@ export interface AppEnv {
   adminEmails: string[];
   /** The archive job: completed projects untouched this many days move to the archive, this many per transaction. */
   archive: { afterDays: number; batchSize: number };
+  /** DELETED_KEEP_DAYS: how long a deleted project or storyboard can be brought back by Undo before the purge job removes it. */
+  deletedKeepDays: number;
 }
 
 const int = (env: Env, name: string, fallback: number, min = 0) => {
@@ -137,6 +139,7 @@ export function readAppEnv(env: Env = process.env): AppEnv {
       afterDays: int(env, "ARCHIVE_AFTER_DAYS", 730, 1),
       batchSize: int(env, "ARCHIVE_BATCH_SIZE", 100, 1),
     },
+    deletedKeepDays: int(env, "DELETED_KEEP_DAYS", 30, 1),
   };
 }
 

@@ -1,17 +1,28 @@
 // Idempotency-Key (docs/api.md): a create request sent again with the same key by the same user on
 // the same route gets the first result (same status and body) and never makes a second row. The
 // first request claims the key in idempotency_keys; a repeat of a finished one is a replay; a
-// repeat while it still runs waits for it (or, past IDEMPOTENCY_WAIT_MS, gets 409); a key reused
+// repeat while it still runs waits for it (or, past IDEMPOTENCY_WAIT_MS, gets 409); a running request
+// renews its claim every IDEMPOTENCY_RENEW_MS, and a claim left unrenewed (its process died) is
+// taken over by a repeat after IDEMPOTENCY_ABANDONED_MS; a key reused
 // with another body is a 422. Only successes are kept: after an error the key is released, so the
-// same request can be tried again. Keys expire after 24 h (the purge-idempotency-keys job).
+// same request can be tried again. The work's own write transactions mark the key applied
+// (idempotency-scope.ts): a repeat of a request whose process died after its work committed but
+// before it answered gets 409 naming Idempotency-Key, and the work is never done twice. Keys expire after 24 h (the purge-idempotency-keys job).
 import { createHash } from "node:crypto";
 import { AppError, validationError } from "../domain/errors";
+import { APPLIED, inIdempotencyScope } from "../db/store/idempotency-scope";
 import { services } from "./services";
 
 /** How long a repeat waits for the first request of its key before answering 409. */
 export const IDEMPOTENCY_WAIT_MS = 10_000;
-/** A claim older than this whose request never finished (its process died) can be taken over. */
-export const IDEMPOTENCY_ABANDONED_MS = 5 * 60_000;
+/** A running request renews its claim this often (idempotency_keys.created_at). */
+export const IDEMPOTENCY_RENEW_MS = 2_000;
+/**
+ * A claim not renewed for this long belongs to a request whose process died (killed, crashed): a
+ * repeat takes it over. Before, a claim was held for 5 minutes, so a client retrying after a server
+ * crash was refused with 409 for 5 minutes (tests/faults/server-kill.test.ts).
+ */
+export const IDEMPOTENCY_ABANDONED_MS = 15_000;
 /** Keys are kept this long, then purged. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
 
@@ -41,7 +52,13 @@ const mismatch = () =>
     fields: { "Idempotency-Key": "Already used with a different request body" },
   });
 
-const inProgress = () => new AppError("conflict", "A request with this Idempotency-Key is still in progress; try again in a moment");
+const inProgress = () => new AppError("conflict", "A request with this Idempotency-Key is still in progress; try again in a moment", { retryAfterSeconds: 1 });
+
+/** The first request's work committed, then its process died before it answered: done, never again. */
+const answerLost = () =>
+  new AppError("conflict", "This request was already carried out, but the server stopped before it could answer; it was not done again. Reload to see its result.", {
+    fields: { "Idempotency-Key": "Already carried out; its answer was lost when the server stopped" },
+  });
 
 /**
  * Runs `run` once per (user, route, key). Its answer is kept when it succeeded (status < 400) and
@@ -54,11 +71,15 @@ export async function runIdempotent(userId: string, route: string, key: string, 
     const claim = await store.claimIdempotencyKey(userId, route, key, fingerprint, new Date(Date.now() - IDEMPOTENCY_ABANDONED_MS));
     if (claim.claimed) {
       let result: { status: number; body: string };
+      const renew = setInterval(() => void store.renewIdempotencyClaim(userId, route, key).catch(() => undefined), IDEMPOTENCY_RENEW_MS);
+      renew.unref();
       try {
-        result = await run();
+        result = await inIdempotencyScope({ userId, route, key }, run);
       } catch (e) {
         await store.releaseIdempotencyKey(userId, route, key).catch(() => undefined);
         throw e;
+      } finally {
+        clearInterval(renew);
       }
       if (result.status < 400) await store.saveIdempotentResponse(userId, route, key, result.status, result.body);
       else await store.releaseIdempotencyKey(userId, route, key);
@@ -67,7 +88,10 @@ export async function runIdempotent(userId: string, route: string, key: string, 
     const record = claim.record;
     if (record) {
       if (record.fingerprint !== fingerprint) throw mismatch();
-      if (record.status !== null) return { status: record.status, body: record.body ?? "", replayed: true };
+      if (record.status === APPLIED) {
+        // Done but not answered: the first request is about to save its answer, or it died.
+        if (record.claimedAt.getTime() < Date.now() - IDEMPOTENCY_ABANDONED_MS) throw answerLost();
+      } else if (record.status !== null) return { status: record.status, body: record.body ?? "", replayed: true };
     }
     // The first request is still running (or was just released): wait for it, then look again.
     if (Date.now() + pause > deadline) throw inProgress();

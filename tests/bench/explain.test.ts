@@ -55,6 +55,8 @@ const params = (): Record<keyof typeof HOT_SQL, unknown[]> => ({
   sceneOwner: [ids.scene, ids.user],
   taskOwner: [ids.task, ids.user],
   tickTask: [ids.task, true, new Date(), new Date(), ids.user],
+  tickLockStoryboard: [ids.task, ids.user, new Date()],
+  tickWithProgress: [ids.task, true, new Date(), new Date(), ids.user, ids.scene, ids.storyboard, ids.project],
   touchStoryboard: [ids.storyboard, new Date(), ids.user],
   lockStoryboard: [ids.storyboard, ids.user],
   touchProject: [ids.project, new Date(), ids.user],

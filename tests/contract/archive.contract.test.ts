@@ -4,14 +4,14 @@
 // every project wholly live or wholly archived; restore brings one back exactly; another user
 // sees and restores nothing.
 import { createHash, randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { openStore } from "../../src/db/client";
+import { describe, expect, it } from "vitest";
 import { ARCHIVED_TABLES } from "../../src/db/store/archive";
 import type { Conn } from "../../src/db/store/driver";
 import type { Store } from "../../src/db/store/types";
-import { createFactories, type Factories } from "../../src/db/seed/factories";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../support/databases";
-import { openRaw, type Raw } from "../support/raw";
+import type { Factories } from "../../src/db/seed/factories";
+import { DIALECTS } from "../support/databases";
+import type { Raw } from "../support/raw";
+import { useStoreFixture } from "../support/store-fixture";
 
 const DAY = 86_400_000;
 const AFTER_DAYS = 730;
@@ -34,23 +34,10 @@ interface Contents {
 }
 
 describe.each(DIALECTS)("archive on %s", (dialect) => {
-  let db: TestDatabase;
   let store: Store;
   let raw: Raw;
   let f: Factories;
-
-  beforeAll(async () => {
-    db = await createTestDatabase(dialect, inject("pgAdminUrl"));
-    store = await openStore(db.config);
-    raw = await openRaw(db);
-    f = createFactories(store);
-  });
-
-  afterAll(async () => {
-    await store?.close();
-    await raw?.close();
-    await db?.drop();
-  });
+  useStoreFixture(dialect, (fx) => ({ store, raw, f } = fx));
 
   /** Every row of a project on one side, by table, in key order; and one checksum over them all. */
   async function contents(projectId: number, side: "" | "_archive", opts: { ignoreProjectUpdatedAt?: boolean } = {}): Promise<Contents> {

@@ -1,14 +1,14 @@
 // The audit log on both databases: what the triggers record for each write of the store, how
 // the rows of one transaction are grouped, who may read and write them, and (PostgreSQL) the
 // monthly partitions and their retention.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AppError } from "../../src/domain/errors";
-import { openStore } from "../../src/db/client";
 import type { Store } from "../../src/db/store/types";
 import type { AuditChange } from "../../src/domain/types";
-import { createFactories, sceneInputs, type Factories } from "../../src/db/seed/factories";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../support/databases";
-import { openRaw, type Raw } from "../support/raw";
+import { sceneInputs, type Factories } from "../../src/db/seed/factories";
+import { DIALECTS, type TestDatabase } from "../support/databases";
+import type { Raw } from "../support/raw";
+import { useStoreFixture } from "../support/store-fixture";
 
 const summary = (c: AuditChange) => c.rows.map((r) => `${r.table_name}:${r.operation}`).sort();
 
@@ -17,19 +17,7 @@ describe.each(DIALECTS)("audit log on %s", (dialect) => {
   let store: Store;
   let raw: Raw;
   let f: Factories;
-
-  beforeAll(async () => {
-    db = await createTestDatabase(dialect, inject("pgAdminUrl"));
-    store = await openStore(db.config);
-    raw = await openRaw(db);
-    f = createFactories(store);
-  });
-
-  afterAll(async () => {
-    await store?.close();
-    await raw?.close();
-    await db?.drop();
-  });
+  useStoreFixture(dialect, (fx) => ({ db, store, raw, f } = fx));
 
   const latest = async (userId: string, projectId: number) => (await store.listAuditChanges(userId, { project_id: projectId }, { limit: 1 })).changes[0]!;
 

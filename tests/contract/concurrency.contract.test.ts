@@ -1,42 +1,20 @@
 // The store contract for concurrent writes, on SQLite and PostgreSQL (issue 10, items 6 and 8):
 // storyboard versions and stale writes, the retry's guarded transition, Idempotency-Key claims
 // and their purge; on PostgreSQL, one user's keys are invisible to another under row level security.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { AppError } from "../../src/domain/errors";
-import { openDriver } from "../../src/db/client";
-import { createStore } from "../../src/db/store/store";
+import { describe, expect, it } from "vitest";
 import type { Store } from "../../src/db/store/types";
-import { createFactories, type Factories } from "../../src/db/seed/factories";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../support/databases";
-import { openRaw, type Raw } from "../support/raw";
-
-async function caught(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error("expected the operation to fail");
-}
+import type { Factories } from "../../src/db/seed/factories";
+import { DIALECTS } from "../support/databases";
+import type { Raw } from "../support/raw";
+import { caught, useStoreFixture } from "../support/store-fixture";
+import { APPLIED, inIdempotencyScope } from "../../src/db/store/idempotency-scope";
 
 describe.each(DIALECTS)("concurrent writes in the store on %s", (dialect) => {
-  let db: TestDatabase;
   let store: Store;
   let raw: Raw;
   let f: Factories;
 
-  beforeAll(async () => {
-    db = await createTestDatabase(dialect, inject("pgAdminUrl"));
-    store = createStore(await openDriver(db.config));
-    raw = await openRaw(db);
-    f = createFactories(store);
-  });
-  afterAll(async () => {
-    await store?.close();
-    await raw?.close();
-    await db?.drop();
-  });
+  useStoreFixture(dialect, (fx) => ({ store, raw, f } = fx));
 
   async function board(sceneCount = 4) {
     const u = await f.user();
@@ -90,14 +68,29 @@ describe.each(DIALECTS)("concurrent writes in the store on %s", (dialect) => {
     const old = new Date(Date.now() - 60_000);
     expect(await store.claimIdempotencyKey(u.id, "POST /x", "k1", "a".repeat(64), old)).toEqual({ claimed: true });
     // Running: a second claim sees it in progress; another user or route has its own key.
-    expect(await store.claimIdempotencyKey(u.id, "POST /x", "k1", "a".repeat(64), old)).toEqual({ claimed: false, record: { fingerprint: "a".repeat(64), status: null, body: null } });
+    expect(await store.claimIdempotencyKey(u.id, "POST /x", "k1", "a".repeat(64), old)).toEqual({ claimed: false, record: { fingerprint: "a".repeat(64), status: null, body: null, claimedAt: expect.any(Date) } });
     expect(await store.claimIdempotencyKey(v.id, "POST /x", "k1", "b".repeat(64), old)).toEqual({ claimed: true });
     expect(await store.claimIdempotencyKey(u.id, "POST /y", "k1", "c".repeat(64), old)).toEqual({ claimed: true });
     await store.saveIdempotentResponse(u.id, "POST /x", "k1", 201, '{"id":7}');
-    expect(await store.claimIdempotencyKey(u.id, "POST /x", "k1", "a".repeat(64), old)).toEqual({ claimed: false, record: { fingerprint: "a".repeat(64), status: 201, body: '{"id":7}' } });
+    expect(await store.claimIdempotencyKey(u.id, "POST /x", "k1", "a".repeat(64), old)).toEqual({ claimed: false, record: { fingerprint: "a".repeat(64), status: 201, body: '{"id":7}', claimedAt: expect.any(Date) } });
     // A finished key is never taken over, however old; an abandoned running one is.
     expect((await store.claimIdempotencyKey(u.id, "POST /x", "k1", "a".repeat(64), new Date(Date.now() + 60_000))).claimed).toBe(false);
     expect((await store.claimIdempotencyKey(u.id, "POST /y", "k1", "c".repeat(64), new Date(Date.now() + 60_000))).claimed).toBe(true);
+    // A running claim that is renewed is not abandoned: renewed after the cut-off, it stays its request's.
+    expect(await store.claimIdempotencyKey(u.id, "POST /z", "k1", "e".repeat(64), old)).toEqual({ claimed: true });
+    await new Promise((r) => setTimeout(r, 20));
+    const cutOff = new Date();
+    await new Promise((r) => setTimeout(r, 20));
+    await store.renewIdempotencyClaim(u.id, "POST /z", "k1");
+    expect((await store.claimIdempotencyKey(u.id, "POST /z", "k1", "e".repeat(64), cutOff)).claimed).toBe(false);
+    // The work of a keyed request marks its key applied in the work's own transaction: after a
+    // crash before the answer was saved, the key is never taken over (the work is not done twice).
+    expect(await store.claimIdempotencyKey(u.id, "POST /w", "k1", "f".repeat(64), old)).toEqual({ claimed: true });
+    const made = await inIdempotencyScope({ userId: u.id, route: "POST /w", key: "k1" }, () => f.project(u.id, { title: "Made once" }));
+    const [applied] = await raw.query<{ response_status: number }>("SELECT response_status FROM idempotency_keys WHERE route = 'POST /w'");
+    expect(Number(applied!.response_status)).toBe(APPLIED);
+    expect(await store.claimIdempotencyKey(u.id, "POST /w", "k1", "f".repeat(64), new Date(Date.now() + 60_000))).toMatchObject({ claimed: false, record: { status: APPLIED } });
+    expect(made.title).toBe("Made once");
     // A released (failed) claim can be made again, even with another body.
     await store.releaseIdempotencyKey(v.id, "POST /x", "k1");
     expect(await store.getIdempotencyKey(v.id, "POST /x", "k1")).toBeNull();

@@ -4,25 +4,13 @@
 // on PostgreSQL, the row level security and the share role's function beneath it.
 import { createHash, randomBytes } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { AppError } from "../../src/domain/errors";
-import { openDriver } from "../../src/db/client";
-import { createStore } from "../../src/db/store/store";
-import type { Driver } from "../../src/db/store/driver";
+import { describe, expect, it } from "vitest";
 import type { Store } from "../../src/db/store/types";
-import { createFactories, type Factories } from "../../src/db/seed/factories";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../support/databases";
-import { openRaw, type Raw } from "../support/raw";
+import type { Factories } from "../../src/db/seed/factories";
+import { DIALECTS, type TestDatabase } from "../support/databases";
+import type { Raw } from "../support/raw";
+import { caught, useStoreFixture } from "../support/store-fixture";
 
-async function caught(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error("expected the operation to fail");
-}
 
 const newToken = () => {
   const token = randomBytes(32).toString("base64url");
@@ -31,23 +19,10 @@ const newToken = () => {
 
 describe.each(DIALECTS)("review store on %s", (dialect) => {
   let db: TestDatabase;
-  let driver: Driver;
   let store: Store;
   let raw: Raw;
   let f: Factories;
-
-  beforeAll(async () => {
-    db = await createTestDatabase(dialect, inject("pgAdminUrl"));
-    driver = await openDriver(db.config);
-    store = createStore(driver);
-    raw = await openRaw(db);
-    f = createFactories(store);
-  });
-  afterAll(async () => {
-    await store?.close();
-    await raw?.close();
-    await db?.drop();
-  });
+  useStoreFixture(dialect, (fx) => ({ db, store, raw, f } = fx));
 
   async function board(sceneCount = 3) {
     const u = await f.user();

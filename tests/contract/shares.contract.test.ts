@@ -4,25 +4,13 @@
 // beneath it.
 import { createHash, randomBytes } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { AppError } from "../../src/domain/errors";
-import { openDriver } from "../../src/db/client";
-import { createStore } from "../../src/db/store/store";
-import type { Driver } from "../../src/db/store/driver";
+import { describe, expect, it } from "vitest";
 import type { Store } from "../../src/db/store/types";
-import { createFactories, type Factories } from "../../src/db/seed/factories";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../support/databases";
-import { openRaw, type Raw } from "../support/raw";
+import type { Factories } from "../../src/db/seed/factories";
+import { DIALECTS, type TestDatabase } from "../support/databases";
+import type { Raw } from "../support/raw";
+import { caught, useStoreFixture } from "../support/store-fixture";
 
-async function caught(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error("expected the operation to fail");
-}
 
 const newToken = () => {
   const token = randomBytes(32).toString("base64url");
@@ -32,23 +20,10 @@ const bytes = (label: string) => new Uint8Array(Buffer.from(`fake image bytes: $
 
 describe.each(DIALECTS)("shoot-ready store on %s", (dialect) => {
   let db: TestDatabase;
-  let driver: Driver;
   let store: Store;
   let raw: Raw;
   let f: Factories;
-
-  beforeAll(async () => {
-    db = await createTestDatabase(dialect, inject("pgAdminUrl"));
-    driver = await openDriver(db.config);
-    store = createStore(driver);
-    raw = await openRaw(db);
-    f = createFactories(store);
-  });
-  afterAll(async () => {
-    await store?.close();
-    await raw?.close();
-    await db?.drop();
-  });
+  useStoreFixture(dialect, (fx) => ({ db, store, raw, f } = fx));
 
   const count = async (table: string, where = "1=1", params: unknown[] = []) =>
     Number((await raw.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`, params))[0]?.n);

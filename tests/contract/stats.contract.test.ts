@@ -1,33 +1,20 @@
 // Statistics on both databases: a user's project figures (PostgreSQL: the materialized view
 // user_project_stats, as of its last refresh), every user's for operators, the daily business
 // metrics, and (PostgreSQL) that the app role reads no other user's figures through the view.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { openStore } from "../../src/db/client";
+import { describe, expect, it } from "vitest";
 import type { Store } from "../../src/db/store/types";
-import { createFactories, type Factories } from "../../src/db/seed/factories";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../support/databases";
-import { openRaw, type Raw } from "../support/raw";
+import type { Factories } from "../../src/db/seed/factories";
+import { DIALECTS } from "../support/databases";
+import type { Raw } from "../support/raw";
+import { useStoreFixture } from "../support/store-fixture";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 describe.each(DIALECTS)("statistics on %s", (dialect) => {
-  let db: TestDatabase;
   let store: Store;
   let raw: Raw;
   let f: Factories;
-
-  beforeAll(async () => {
-    db = await createTestDatabase(dialect, inject("pgAdminUrl"));
-    store = await openStore(db.config);
-    raw = await openRaw(db);
-    f = createFactories(store);
-  });
-
-  afterAll(async () => {
-    await store?.close();
-    await raw?.close();
-    await db?.drop();
-  });
+  useStoreFixture(dialect, (fx) => ({ store, raw, f } = fx));
 
   it("counts each user's projects, active ones and last activity (after the daily refresh on PostgreSQL)", async () => {
     const a = await f.user();

@@ -126,7 +126,7 @@ describe.each(DIALECTS)("store contract on %s", (dialect) => {
       expect((await caught(store.updateProject(u.id, p.id, { status: "done" as never }))).fields).toHaveProperty("status");
     });
 
-    it("lists a user's projects newest first with storyboard counts, progress and a status filter", async () => {
+    it("lists a user's projects newest first with storyboard counts, the main storyboard's progress and a status filter", async () => {
       const u = await f.user();
       const p1 = await f.project(u.id, { status: "draft" });
       const p2 = await f.project(u.id);
@@ -135,7 +135,8 @@ describe.each(DIALECTS)("store contract on %s", (dialect) => {
       await f.completeTasks(u.id, sb, 0.5);
       const list = await store.listProjects(u.id);
       expect(list.map((p) => p.id)).toEqual([p2.id, p1.id]);
-      expect(list[0]).toMatchObject({ storyboard_count: 2, total_tasks: 20, completed_tasks: 6 });
+      // The first storyboard is the main one: its 12 tasks are the project's, not the variation's 8.
+      expect(list[0]).toMatchObject({ storyboard_count: 2, total_tasks: 12, completed_tasks: 6 });
       expect(list[1]).toMatchObject({ storyboard_count: 0, total_tasks: 0, completed_tasks: 0 });
       expect((await store.listProjects(u.id, { status: "draft" })).map((p) => p.id)).toEqual([p1.id]);
       expect((await caught(store.listProjects(u.id, { status: "nope" as never }))).code).toBe("validation");
@@ -250,6 +251,37 @@ describe.each(DIALECTS)("store contract on %s", (dialect) => {
       expect(await countRows("scenes", "storyboard_id = $1", [sb.id])).toBe(4);
     });
 
+    it("gives generations finishing together in one project distinct default titles", async () => {
+      const u = await f.user();
+      const p = await f.project(u.id);
+      const boards = await Promise.all([1, 2, 3].map((i) => f.storyboard(u.id, p.id, { title: `Draft ${i}`, status: "generating", scenes: [] })));
+      const done = await Promise.all(boards.map((b) => store.completeGeneration(u.id, b.id, { title: "Cold brew mornings", unique_title: true, scenes: sceneInputs(3) })));
+      expect(done.map((d) => d.title).sort()).toEqual(["Cold brew mornings", "Cold brew mornings (2)", "Cold brew mornings (3)"]);
+      // A title the creator chose is kept as it is, clash or not.
+      const mine = await f.storyboard(u.id, p.id, { status: "generating", scenes: [] });
+      expect((await store.completeGeneration(u.id, mine.id, { title: "Cold brew mornings", scenes: sceneInputs(3) })).title).toBe("Cold brew mornings");
+    });
+
+    it("regenerates from an edited brief: saved with the options, back to generating, then replaced by the job's result", async () => {
+      const u = await f.user();
+      const p = await f.project(u.id);
+      const sb = await f.storyboard(u.id, p.id, { sceneCount: 3, generation_options: { platform: "tiktok", seed: 7 } });
+      expect((await caught(store.beginRegenerate(u.id, sb.id, { brief: " ", reference_urls: ["nope"], generation_options: { duration: 500 } }))).fields).toMatchObject({
+        brief: expect.any(String),
+        "reference_urls.0": expect.any(String),
+        "generation_options.duration": expect.any(String),
+      });
+      expect((await caught(store.beginRegenerate(u.id, sb.id, { brief: "New", reference_urls: [], generation_options: {} }, { ifVersion: sb.version + 5 }))).code).toBe("conflict");
+      const started = await store.beginRegenerate(u.id, sb.id, { brief: "Meal prep for parents", reference_urls: ["https://e.example/r"], generation_options: { platform: "instagram_reels", duration: 20, seed: 7 } }, { ifVersion: sb.version });
+      expect(started).toMatchObject({ status: "generating", brief: "Meal prep for parents", reference_urls: ["https://e.example/r"], generation_options: { platform: "instagram_reels", duration: 20, seed: 7 } });
+      expect(started.version).toBe(sb.version + 1);
+      // While it generates, neither its scenes nor another regenerate are accepted.
+      expect((await caught(store.beginRegenerate(u.id, sb.id, { brief: "Again", reference_urls: [], generation_options: {} }))).code).toBe("conflict");
+      const done = await store.completeGeneration(u.id, sb.id, { scenes: sceneInputs(2, { label: "Meal" }) });
+      expect(done).toMatchObject({ status: "completed", brief: "Meal prep for parents", total_scenes: 2 });
+      expect(done.scenes.map((s) => s.visual_description)).toEqual([expect.stringMatching(/^Meal 1/), expect.stringMatching(/^Meal 2/)]);
+    });
+
     it("refuses scene edits while a generation is running (it would wipe them)", async () => {
       const u = await f.user();
       const p = await f.project(u.id);
@@ -310,6 +342,42 @@ describe.each(DIALECTS)("store contract on %s", (dialect) => {
       expect((await caught(store.updateScene(u.id, ids[1]!, { scene_type: "outro" as never }))).fields).toHaveProperty("scene_type");
       expect((await caught(store.updateScene(u.id, ids[1]!, { duration: -1 }))).fields).toHaveProperty("duration");
       expect((await caught(store.updateScene(u.id, ids[1]!, { visual_description: "" }))).fields).toHaveProperty("visual_description");
+    });
+
+    it("refuses a scene of 0 s or 999 s and a storyboard running past its platform's maximum, changing nothing", async () => {
+      const { u, sb, ids } = await setup();
+      const before = await store.getStoryboard(u.id, sb.id);
+      for (const duration of [0, 61, 999]) {
+        expect((await caught(store.updateScene(u.id, ids[0]!, { duration }))).fields).toHaveProperty("duration");
+        expect((await caught(store.insertScene(u.id, sb.id, 1, { visual_description: "too long or empty", duration }))).fields).toHaveProperty("duration");
+      }
+      // The generic platform allows 180 s: lengthening scenes past it is refused on the last step.
+      const total = before.total_duration;
+      const room = 180 - total;
+      expect(room).toBeGreaterThan(0);
+      const grow = Math.min(60 - before.scenes[0]!.duration, room);
+      await store.updateScene(u.id, ids[0]!, { duration: before.scenes[0]!.duration + grow });
+      let left = room - grow;
+      while (left > 0) {
+        const d = Math.min(60, left);
+        await store.insertScene(u.id, sb.id, undefined, { visual_description: `fill ${left}`, duration: d });
+        left -= d;
+      }
+      expect((await store.getStoryboard(u.id, sb.id)).total_duration).toBe(180);
+      const over = await caught(store.insertScene(u.id, sb.id, undefined, { visual_description: "one second too many", duration: 1 }));
+      expect(over.fields?.duration).toMatch(/would run 181 s; a storyboard allows at most 180 s/);
+      expect((await caught(store.updateScene(u.id, ids[1]!, { duration: 60 }))).fields).toHaveProperty("duration");
+      const after = await store.getStoryboard(u.id, sb.id);
+      expect(after.total_duration).toBe(180);
+      expect(after.scenes.reduce((a, x) => a + x.duration, 0)).toBe(180);
+      // A board created whole (an import, a copy) is held to the same limits.
+      const p2 = await f.project(u.id);
+      const make = (durations: number[], platform?: "facebook_reels") =>
+        store.createStoryboard(u.id, { project_id: p2.id, title: "Whole", brief: "b", scenes: durations.map((duration) => ({ duration, visual_description: "v" })), ...(platform && { generation_options: { platform } }) });
+      expect((await caught(make([0, 5]))).fields).toHaveProperty("scenes.0.duration");
+      expect((await caught(make([60, 60, 60, 1]))).fields?.scenes).toMatch(/would run 181 s/);
+      expect((await caught(make([60, 31], "facebook_reels"))).fields?.scenes).toMatch(/Facebook Reels allows at most 90 s/);
+      expect((await make([60, 30], "facebook_reels")).total_duration).toBe(90);
     });
 
     it("keeps a scene's beat and its to-do; a written script clears the to-do unless the patch sets one", async () => {
@@ -395,11 +463,11 @@ describe.each(DIALECTS)("store contract on %s", (dialect) => {
       expect(on.task.updated_at > task.updated_at).toBe(true);
       expect(on.scene).toEqual({ total_tasks: 4, completed_tasks: 1 });
       expect(on.storyboard).toEqual({ total_tasks: 8, completed_tasks: 1 });
-      expect(on.project).toEqual({ total_tasks: 12, completed_tasks: 1 });
+      expect(on.project).toEqual({ total_tasks: 8, completed_tasks: 1 }); // the main storyboard's tasks
       expect(on).toMatchObject({ scene_id: sb.scenes[0]!.id, storyboard_id: sb.id, project_id: p.id });
       expect(await store.getSceneProgress(u.id, sb.scenes[0]!.id)).toEqual({ total_tasks: 4, completed_tasks: 1 });
       expect(await store.getStoryboardProgress(u.id, sb.id)).toEqual({ total_tasks: 8, completed_tasks: 1 });
-      expect(await store.getProjectProgress(u.id, p.id)).toEqual({ total_tasks: 12, completed_tasks: 1 });
+      expect(await store.getProjectProgress(u.id, p.id)).toEqual({ total_tasks: 8, completed_tasks: 1 });
       const off = await store.setTaskCompleted(u.id, task.id, false);
       expect(off.task).toMatchObject({ completed: false, completed_at: null });
       expect(off.project.completed_tasks).toBe(0);
@@ -425,7 +493,7 @@ describe.each(DIALECTS)("store contract on %s", (dialect) => {
       expect(detail.project.id).toBe(big.id);
       expect(detail.storyboards.map((s) => s.scene_count)).toEqual([3, 9, 12]);
       expect(detail.storyboards.map((s) => s.scenes.length)).toEqual([3, 9, 12]);
-      expect(detail.total_tasks).toBe(24 * 4);
+      expect(detail.total_tasks).toBe(12 * 4); // the main (first) storyboard's tasks
       expect(detail.completed_tasks).toBe(12);
       const first = detail.storyboards[2]!;
       expect(first.scenes.map((s) => s.scene_number)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));

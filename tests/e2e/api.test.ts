@@ -2,12 +2,12 @@
 // success, validation (400 naming the field), ownership (404 for another user's ids and for ids
 // that do not exist), sign-in (401), CSRF, asynchronous generation, the rate limit and 500s.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Project, ProjectDetail, ProjectSummary, Scene, SceneWithTasks, Storyboard, StoryboardSummary, StoryboardWithScenes } from "../../src/domain/types";
+import type { Project, ProjectDetail, ProjectSummary, Scene, SceneWithTasks, Storyboard, StoryboardSummary, StoryboardWithScenes, UndoResult, UndoState, VersionDetail, VersionSummary } from "../../src/domain/types";
 import type { TaskUpdate } from "../../src/db/store/types";
 import type { ErrorBody } from "../../src/server/errors";
 import { DIALECTS } from "../support/databases";
 import { openRaw } from "../support/raw";
-import { Session, startApp, uniqueEmail, type RunningApp } from "./harness";
+import { Session, startApp, uniqueEmail, type RunningApp, call, type Reply } from "./harness";
 
 interface Check {
   id: string;
@@ -18,23 +18,12 @@ interface Check {
 }
 type StoryboardView = StoryboardWithScenes & { checks: Check[] };
 
-interface Reply<T> {
-  status: number;
-  body: T;
-  headers: Headers;
-  text: string;
-}
 
 /** Any id that no row has: inside the 32-bit range, so it reaches the database and is not found there. */
 const MISSING = 2_147_483_000;
 const TASK_TYPES = ["audio_recorded", "edited", "scene_filmed", "script_written"];
 const BRIEF = "Show busy parents a 3-step weeknight pasta that takes 15 minutes, for TikTok. Hook: the clock.";
 
-async function call<T = unknown>(s: Session, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
-  const res = await s.fetch(`/api/v1${path}`, { method, headers, ...(json !== undefined && { json }) });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers, text };
-}
 
 /** Asserts the API's error shape; `field` must be named in `fields` (the message is shown to people). */
 function expectError(r: Reply<unknown>, status: number, code: string, field?: string) {
@@ -235,8 +224,11 @@ describe.each(DIALECTS)("API v1 on %s", (dialect) => {
       expect(sb.scenes.map((s) => s.id)).toEqual(board.scenes.map((s) => s.id));
       for (const s of sb.scenes) expect(s.total_tasks).toBe(4);
       expect(sb.total_tasks).toBe(4 * board.scenes.length);
-      expect(r.body.total_tasks).toBe(r.body.storyboards.reduce((a, s) => a + s.total_tasks, 0));
-      expect(r.body.completed_tasks).toBe(r.body.storyboards.reduce((a, s) => a + s.completed_tasks, 0));
+      // The project's progress is its main storyboard's.
+      const main = r.body.storyboards.filter((s) => s.is_main);
+      expect(main).toHaveLength(1);
+      expect(r.body.total_tasks).toBe(main[0]!.total_tasks);
+      expect(r.body.completed_tasks).toBe(main[0]!.completed_tasks);
       expectError(await call(bob, "GET", `/projects/${project.id}/detail`), 404, "not_found");
       expectError(await call(alice, "GET", `/projects/${MISSING}/detail`), 404, "not_found");
     });
@@ -380,6 +372,50 @@ describe.each(DIALECTS)("API v1 on %s", (dialect) => {
       expect((await getBoard(copy.id)).title).toBe("Pasta, edited");
     });
 
+    it("undoes and redoes edits, brings a deleted project back, saves, diffs and restores versions (issue 14)", async () => {
+      const copy = await copyOfBoard();
+      const scene = copy.scenes[0]!;
+      expect((await call(alice, "PATCH", `/scenes/${scene.id}`, { script: "Undo me" })).status).toBe(200);
+      const state = await call<UndoState>(alice, "GET", `/storyboards/${copy.id}/changes`);
+      expect(state.status, state.text).toBe(200);
+      expect(state.body.undo?.label).toBe("Edit scene 1: voice-over");
+      expectError(await call(bob, "POST", `/storyboards/${copy.id}/undo`), 404, "not_found");
+      expectError(await call(bob, "GET", `/storyboards/${copy.id}/changes`), 404, "not_found");
+      expectError(await call(alice, "POST", `/storyboards/${copy.id}/undo`, { change_id: "x" }), 400, "validation", "change_id");
+      const undone = await call<UndoResult>(alice, "POST", `/storyboards/${copy.id}/undo`);
+      expect(undone.status, undone.text).toBe(200);
+      expect(undone.body.change).toMatchObject({ label: "Edit scene 1: voice-over", undone: true });
+      expect(undone.headers.get("etag")).toBe(`"${(await getBoard(copy.id)).version}"`);
+      expect((await getBoard(copy.id)).scenes[0]!.script).toBe(scene.script);
+      expect((await call(alice, "POST", `/storyboards/${copy.id}/redo`)).status).toBe(200);
+      expect((await getBoard(copy.id)).scenes[0]!.script).toBe("Undo me");
+      const nothing = await call(alice, "POST", `/storyboards/${copy.id}/redo`);
+      expectError(nothing, 409, "conflict");
+
+      expectError(await call(alice, "POST", `/storyboards/${copy.id}/versions`, { name: "" }), 400, "validation", "name");
+      const v = await call<VersionSummary>(alice, "POST", `/storyboards/${copy.id}/versions`, { name: "Approved cut" });
+      expect(v.status, v.text).toBe(201);
+      expect((await call<VersionSummary[]>(alice, "GET", `/storyboards/${copy.id}/versions`)).body.map((x) => x.name)).toContain("Approved cut");
+      expect((await call(alice, "PATCH", `/scenes/${scene.id}`, { text_overlay: "Changed after" })).status).toBe(200);
+      const detail = await call<VersionDetail>(alice, "GET", `/versions/${v.body.id}`);
+      expect(detail.body.diff.map((d) => [d.kind, d.scene_number, d.fields.map((f) => f.field)])).toEqual([["changed", 1, ["text_overlay"]]]);
+      expectError(await call(bob, "GET", `/versions/${v.body.id}`), 404, "not_found");
+      const restored = await call<UndoResult>(alice, "POST", `/versions/${v.body.id}/restore`);
+      expect(restored.status, restored.text).toBe(200);
+      expect((await getBoard(copy.id)).scenes[0]!.text_overlay).toBe(scene.text_overlay);
+      expect((await call<UndoResult>(alice, "POST", `/storyboards/${copy.id}/undo`)).body.change.label).toBe("Restore version “Approved cut”");
+      expect((await getBoard(copy.id)).scenes[0]!.text_overlay).toBe("Changed after");
+
+      const p = await newProject(alice, "Deleted by mistake");
+      expect((await call(alice, "DELETE", `/projects/${p.id}`)).status).toBe(204);
+      expectError(await call(alice, "GET", `/projects/${p.id}`), 404, "not_found");
+      expectError(await call(bob, "POST", `/projects/${p.id}/undo`), 404, "not_found");
+      const back = await call<UndoResult>(alice, "POST", `/projects/${p.id}/undo`);
+      expect(back.status, back.text).toBe(200);
+      expect(back.body.change.label).toBe("Delete project “Deleted by mistake”");
+      expect((await call<Project>(alice, "GET", `/projects/${p.id}`)).body.title).toBe("Deleted by mistake");
+    });
+
     it("DELETE /storyboards/:id deletes it with its scenes and tasks (204)", async () => {
       const copy = await copyOfBoard();
       expectError(await call(bob, "DELETE", `/storyboards/${copy.id}`), 404, "not_found");
@@ -408,7 +444,7 @@ describe.each(DIALECTS)("API v1 on %s", (dialect) => {
       expectError(await call(alice, "POST", `/storyboards/${MISSING}/duplicate`), 404, "not_found");
     });
 
-    it("POST /storyboards/:id/variations generates a sibling from the same brief with another seed (202)", async () => {
+    it("POST /storyboards/:id/variations generates a sibling from the same brief that differs, with chosen options (202)", async () => {
       const r = await call<Storyboard>(alice, "POST", `/storyboards/${board.id}/variations`);
       expect(r.status, r.text).toBe(202);
       expect(r.body.status).toBe("generating");
@@ -422,8 +458,38 @@ describe.each(DIALECTS)("API v1 on %s", (dialect) => {
       const done = await waitForGeneration(alice, r.body.id);
       expect(done.status, done.error_message ?? "").toBe("completed");
       expectConsistent(done);
+      expect(done.pattern_source!.split(" ")[0]).not.toBe(board.pattern_source!.split(" ")[0]); // another pattern that fits the brief
+      // Chosen options; a new platform without an aspect ratio takes the platform's shape.
+      const chosen = await call<Storyboard>(alice, "POST", `/storyboards/${board.id}/variations`, { pattern: "myth-fact", platform: "youtube", duration: 20 });
+      expect(chosen.status, chosen.text).toBe(202);
+      expect(chosen.body.generation_options).toMatchObject({ pattern: "myth-fact", platform: "youtube", duration: 20 });
+      expect(chosen.body.aspect_ratio).toBe("16:9");
+      // Every bad option named at once.
+      const bad = await call(alice, "POST", `/storyboards/${board.id}/variations`, { pattern: "nope", platform: "vine", duration: 2, aspect_ratio: "2:1" });
+      expectError(bad, 400, "validation");
+      expect(Object.keys((bad.body as ErrorBody).error.fields ?? {}).sort()).toEqual(["aspect_ratio", "duration", "pattern", "platform"]);
+      expectError(await call(alice, "POST", `/storyboards/${board.id}/variations`, { duration: "long" }), 400, "validation", "duration");
       expectError(await call(bob, "POST", `/storyboards/${board.id}/variations`), 404, "not_found");
       expectError(await call(alice, "POST", `/storyboards/${MISSING}/variations`), 404, "not_found");
+    });
+
+    it("PUT /storyboards/:id/main makes a storyboard the main one: the project's progress follows it", async () => {
+      const copy = await copyOfBoard();
+      await call(alice, "PATCH", `/tasks/${copy.scenes[0]!.tasks[0]!.id}`, { completed: true });
+      expect(copy.is_main).toBe(false);
+      const r = await call<Storyboard>(alice, "PUT", `/storyboards/${copy.id}/main`);
+      expect(r.status, r.text).toBe(200);
+      expect(r.body).toMatchObject({ id: copy.id, is_main: true });
+      const detail = (await call<ProjectDetail>(alice, "GET", `/projects/${project.id}/detail`)).body;
+      expect(detail.storyboards.filter((s) => s.is_main).map((s) => s.id)).toEqual([copy.id]);
+      expect(detail).toMatchObject({ total_tasks: copy.total_tasks, completed_tasks: 1 });
+      const dashboard = (await call<ProjectSummary[]>(alice, "GET", "/projects")).body.find((p) => p.id === project.id)!;
+      expect(dashboard).toMatchObject({ total_tasks: copy.total_tasks, completed_tasks: 1 });
+      // Back to the generated storyboard, which the other tests read as the main one.
+      expect((await call<Storyboard>(alice, "PUT", `/storyboards/${board.id}/main`)).body.is_main).toBe(true);
+      expect((await getBoard(copy.id)).is_main).toBe(false);
+      expectError(await call(bob, "PUT", `/storyboards/${board.id}/main`), 404, "not_found");
+      expectError(await call(alice, "PUT", `/storyboards/${MISSING}/main`), 404, "not_found");
     });
 
     it("POST /storyboards/:id/retry regenerates a failed storyboard (202) and refuses one still generating (409)", async () => {
@@ -490,11 +556,12 @@ describe.each(DIALECTS)("API v1 on %s", (dialect) => {
       expect(first.body.tasks.every((t) => !t.completed)).toBe(true);
       const last = await call<SceneWithTasks>(alice, "POST", `/storyboards/${copy.id}/scenes`, { visual_description: "Plate the pasta" });
       expect(last.status, last.text).toBe(201);
-      expect(last.body).toMatchObject({ scene_number: n + 2, scene_type: "content", duration: 0, script: null });
+      // A scene added without a length gets 3 s (scenes run 1 to 60 s).
+      expect(last.body).toMatchObject({ scene_number: n + 2, scene_type: "content", duration: 3, script: null });
       const after = await getBoard(copy.id);
       expect(after.scenes[0]!.id).toBe(first.body.id);
       expect(after.scenes.at(-1)!.id).toBe(last.body.id);
-      expect(after.total_duration).toBe(copy.total_duration + 3);
+      expect(after.total_duration).toBe(copy.total_duration + 3 + 3);
       expectConsistent(after);
       expect((await call<StoryboardView>(bob, "GET", `/storyboards/${bobBoard.id}`)).body.scenes.length).toBe(bobBoard.scenes.length);
     });
@@ -510,6 +577,9 @@ describe.each(DIALECTS)("API v1 on %s", (dialect) => {
       expectError(await call(alice, "POST", path, scene({ scene_type: "intro" })), 400, "validation", "scene_type");
       expectError(await call(alice, "POST", path, scene({ duration: -1 })), 400, "validation", "duration");
       expectError(await call(alice, "POST", path, scene({ duration: 2.5 })), 400, "validation", "duration");
+      // Scenes run 1 to 60 s: 0 and 999 are refused by the same schema as the forms and the store.
+      for (const duration of [0, 61, 999]) expectError(await call(alice, "POST", path, scene({ duration })), 400, "validation", "duration");
+      expect((await call<ErrorBody>(alice, "POST", path, scene({ duration: 0 }))).body.error.fields?.duration).toBe("Duration must be at least 1 second");
       expectError(await call(alice, "POST", path, { ...scene(), position: 0 }), 400, "validation", "position");
       expectError(await call(alice, "POST", path, { ...scene(), position: "first" }), 400, "validation", "position");
       expectError(await call(alice, "POST", path, { ...scene(), position: n + 2 }), 400, "validation", "position");
@@ -542,7 +612,8 @@ describe.each(DIALECTS)("API v1 on %s", (dialect) => {
       expectError(await call(alice, "PATCH", path, { text_overlay: "o".repeat(501) }), 400, "validation", "text_overlay");
       expectError(await call(alice, "PATCH", path, { camera_angle: "c".repeat(101) }), 400, "validation", "camera_angle");
       expectError(await call(alice, "PATCH", path, { scene_type: "outro" }), 400, "validation", "scene_type");
-      expectError(await call(alice, "PATCH", path, { duration: 3601 }), 400, "validation", "duration");
+      for (const duration of [0, 61, 999, 3601]) expectError(await call(alice, "PATCH", path, { duration }), 400, "validation", "duration");
+      expect((await call<ErrorBody>(alice, "PATCH", path, { duration: 999 })).body.error.fields?.duration).toMatch(/^Duration must be at most 60 seconds/);
       expectError(await call(alice, "PATCH", path, {}), 400, "validation", "body");
       expectError(await call(bob, "PATCH", path, { duration: 1 }), 404, "not_found");
       expectError(await call(alice, "PATCH", `/scenes/${MISSING}`, { duration: 1 }), 404, "not_found");
@@ -609,9 +680,11 @@ describe.each(DIALECTS)("API v1 on %s", (dialect) => {
       expect(r.body).toMatchObject({ scene_id: copy.scenes[0]!.id, storyboard_id: copy.id, project_id: project.id });
       expect(r.body.scene).toEqual({ total_tasks: 4, completed_tasks: 1 });
       expect(r.body.storyboard).toEqual({ total_tasks: copy.total_tasks, completed_tasks: 1 });
-      expect(r.body.project).toEqual({ total_tasks: before.total_tasks, completed_tasks: before.completed_tasks + 1 });
+      // A copy is a variation: its own progress moves, the project's (its main storyboard's) does not.
+      expect(copy.is_main).toBe(false);
+      expect(r.body.project).toEqual({ total_tasks: before.total_tasks, completed_tasks: before.completed_tasks });
       const dashboard = (await call<ProjectSummary[]>(alice, "GET", "/projects")).body.find((p) => p.id === project.id)!;
-      expect(dashboard.completed_tasks).toBe(before.completed_tasks + 1);
+      expect(dashboard.completed_tasks).toBe(before.completed_tasks);
       const again = await call<TaskUpdate>(alice, "PATCH", `/tasks/${task.id}`, { completed: true });
       expect(again.body.storyboard.completed_tasks).toBe(1);
       const undo = await call<TaskUpdate>(alice, "PATCH", `/tasks/${task.id}`, { completed: false });
@@ -644,6 +717,7 @@ describe.each(DIALECTS)("API v1 on %s", (dialect) => {
         ["POST", `/storyboards/${board.id}/retry`],
         ["POST", `/storyboards/${board.id}/variations`],
         ["POST", `/storyboards/${board.id}/duplicate`],
+        ["PUT", `/storyboards/${board.id}/main`],
         ["PUT", `/storyboards/${board.id}/scene-order`, { scene_ids: board.scenes.map((s) => s.id) }],
         ["POST", `/storyboards/${board.id}/scenes`, scene()],
         ["PATCH", `/scenes/${sc.id}`, { duration: 1 }],

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DESKTOP, launchBrowser, screenshot, signInInBrowser } from "./browser";
+import { DESKTOP, screenshot, signInInBrowser, browserForFile } from "./browser";
 import { ROOT, Session, databaseUrlOf, startApp, uniqueEmail, type RunningApp } from "./harness";
 import { openRaw } from "../support/raw";
 
@@ -45,12 +45,7 @@ function cli(app: RunningApp, args: string[]): Promise<{ code: number; out: stri
 }
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+browserForFile((b) => (browser = b));
 
 describe.each(["sqlite", "postgres"] as const)("archive and statistics (%s)", (dialect) => {
   let app: RunningApp;

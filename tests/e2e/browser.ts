@@ -2,8 +2,10 @@
 // flags this machine's closed network needs. Screenshots go under test-results/.
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type APIRequestContext, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { ROOT } from "./harness";
+import { chromium, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect, inject } from "vitest";
+import { ROOT, startApp, type RunningApp } from "./harness";
+import type { Dialect } from "../support/databases";
 
 export const SCREENSHOTS = path.join(ROOT, "test-results", "screenshots");
 
@@ -21,6 +23,34 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-component-update",
       "--disable-sync",
     ],
+  });
+}
+
+/** The file's browser: launched before its tests, closed after; `set` receives it. */
+export function browserForFile(set: (browser: Browser) => void): void {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    set(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+}
+
+/**
+ * The app on a fresh database of the dialect for the enclosing describe block (`set` receives it),
+ * stopped after its tests together with the browser contexts they pushed on `contexts`.
+ */
+export function appForSuite(dialect: Dialect, set: (app: RunningApp) => void, contexts: BrowserContext[]): void {
+  let app: RunningApp | undefined;
+  beforeAll(async () => {
+    app = await startApp(dialect, inject("pgAdminUrl"));
+    set(app);
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+    await app?.stop();
   });
 }
 
@@ -51,4 +81,18 @@ export async function signInInBrowser(context: BrowserContext, baseUrl: string, 
   await page.getByRole("button", { name: "Sign in locally" }).click();
   await page.waitForURL(`${baseUrl}/dashboard`);
   return page;
+}
+
+/**
+ * Opens a scene card (a phone starts them collapsed) and waits until its fields show. Before the
+ * editor hydrates a card has no data-expanded at all and a tap does nothing, and hydration then
+ * collapses it on a phone: so the toggle is tapped again for as long as the card stays closed.
+ */
+export async function openSceneCard(card: Locator, timeout = 30_000): Promise<void> {
+  await expect
+    .poll(async () => {
+      if ((await card.getAttribute("data-expanded")) === "false") await card.getByTestId("scene-toggle").click();
+      return (await card.getAttribute("data-expanded")) === "true" && (await card.getByTestId("scene-duration").isVisible());
+    }, { timeout, interval: 250 })
+    .toBe(true);
 }

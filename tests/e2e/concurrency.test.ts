@@ -13,26 +13,9 @@ import type { ErrorBody } from "../../src/server/errors";
 import { DIALECTS } from "../support/databases";
 import { openRaw } from "../support/raw";
 import { DESKTOP, jsonApi, launchBrowser, signInInBrowser } from "./browser";
-import { Session, startApp, uniqueEmail, type RunningApp } from "./harness";
+import { Session, startApp, uniqueEmail, type RunningApp, call, type Reply } from "./harness";
 
-interface Reply<T> {
-  status: number;
-  body: T;
-  text: string;
-  headers: Headers;
-}
 
-async function call<T = unknown>(s: Session, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
-  const res = await s.fetch(`/api/v1${path}`, { method, headers, ...(json !== undefined && { json }) });
-  const text = await res.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = text;
-  }
-  return { status: res.status, body: body as T, text, headers: res.headers };
-}
 
 const BRIEF = "A 30 second TikTok about making cold brew coffee at home: coarse grind, 12 hours in the fridge, filter, serve over ice.";
 
@@ -318,6 +301,40 @@ describe.each(DIALECTS)("concurrent storyboard edits on %s", (dialect) => {
         // A moment later still one: the second submit was answered with the first one's storyboard.
         await page.waitForTimeout(1_000);
         expect(await jsonApi<unknown[]>(context.request, app.baseUrl, "GET", `/projects/${p.id}/storyboards`)).toHaveLength(1);
+      } finally {
+        await context.close();
+      }
+    }, 180_000);
+
+    it("two quick moves in the editor, the second made before the first is answered, are both saved: the page does not meet its own edit as a conflict", async () => {
+      const context = await browser.newContext({ ...DESKTOP });
+      context.setDefaultTimeout(20_000);
+      try {
+        const page = await signInInBrowser(context, app.baseUrl, uniqueEmail("quick"));
+        const p = await jsonApi<Project>(context.request, app.baseUrl, "POST", "/projects", { title: "Quick moves" });
+        const sb = await jsonApi<StoryboardWithScenes>(context.request, app.baseUrl, "POST", `/projects/${p.id}/storyboards`, { brief: BRIEF });
+        await expect.poll(async () => (await jsonApi<StoryboardWithScenes>(context.request, app.baseUrl, "GET", `/storyboards/${sb.id}`)).status, { timeout: 30_000 }).toBe("completed");
+        await page.goto(`${app.baseUrl}/storyboards/${sb.id}`);
+        const cards = page.getByTestId("scene-card");
+        await expect.poll(() => cards.first().getAttribute("data-expanded")).toBe("true"); // hydrated
+        const ids = () => cards.evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-scene-id"))));
+        const [a, b, c, ...rest] = await ids();
+        // Every server action answers a second late: the second move is made while the first is on its way.
+        await page.route(`${app.baseUrl}/storyboards/${sb.id}`, async (route) => {
+          if (route.request().method() === "POST") await new Promise((res) => setTimeout(res, 1_000));
+          await route.continue();
+        });
+        await page.getByRole("button", { name: "Move scene 2 up", exact: true }).click();
+        await page.getByRole("button", { name: "Move scene 3 up", exact: true }).click();
+        expect(await ids()).toEqual([b, c, a, ...rest]);
+        await expect.poll(() => page.getByTestId("undo").getAttribute("aria-label"), { timeout: 30_000 }).toBe("Undo: Move scene 3 to 2");
+        expect(await ids()).toEqual([b, c, a, ...rest]);
+        expect((await page.locator("[role=alert]").allTextContents()).join(" ")).not.toContain("was changed since you loaded it");
+        await page.unroute(`${app.baseUrl}/storyboards/${sb.id}`);
+        await page.reload();
+        expect(await ids()).toEqual([b, c, a, ...rest]);
+        const saved = await jsonApi<StoryboardWithScenes>(context.request, app.baseUrl, "GET", `/storyboards/${sb.id}`);
+        expect(saved.scenes.map((s) => s.id)).toEqual([b, c, a, ...rest]);
       } finally {
         await context.close();
       }

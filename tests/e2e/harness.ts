@@ -171,3 +171,24 @@ export class Session {
 }
 
 export const uniqueEmail = (label: string) => `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+
+/** A JSON API answer: status, the parsed body (the text itself when it is not JSON), headers and text. */
+export interface Reply<T> {
+  status: number;
+  body: T;
+  text: string;
+  headers: Headers;
+}
+
+/** Calls `/api/v1<path>` as the session's user. */
+export async function call<T = unknown>(s: Session, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  const res = await s.fetch(`/api/v1${path}`, { method, headers, ...(json !== undefined && { json }) });
+  const text = await res.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = text;
+  }
+  return { status: res.status, body: body as T, text, headers: res.headers };
+}

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DESKTOP, PHONE, SCREENSHOTS, launchBrowser, screenshot, signInInBrowser } from "./browser";
+import { DESKTOP, PHONE, SCREENSHOTS, screenshot, signInInBrowser, browserForFile } from "./browser";
 import { startApp, uniqueEmail, type RunningApp } from "./harness";
 
 const BRIEF = [
@@ -16,12 +16,7 @@ const BRIEF = [
 ].join(" ");
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+browserForFile((b) => (browser = b));
 
 describe.each(["sqlite", "postgres"] as const)("creator journey in the browser (%s)", (dialect) => {
   let app: RunningApp;
@@ -114,24 +109,34 @@ describe.each(["sqlite", "postgres"] as const)("creator journey in the browser (
     const first = sceneCards(page).first();
     await first.getByTestId("scene-script").click();
     await first.getByTestId("scene-script-input").fill(script);
-    await acting(page, () => first.getByTestId("scene-script-input").press("Enter"));
+    await first.getByTestId("scene-script-input").press("Enter");
     await expect.poll(() => first.getByTestId("scene-script").textContent()).toContain(script);
-    await page.reload();
-    expect(await sceneCards(page).first().getByTestId("scene-script").textContent()).toContain(script);
+    // Saved: read back after a reload (the editor's undo-stack reads are POSTs too, so "a POST
+    // answered" is no sign that this save was).
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return sceneCards(page).first().getByTestId("scene-script").textContent();
+      }, { timeout: 30_000 })
+      .toContain(script);
 
-    // Reorder: drag scene 1 by its handle onto the lower half of scene 2 (it lands after it),
+    // Reorder: drag scene 1 by its handle until it sits over scene 2 (it takes scene 2's place),
     // then move scene 3 up with the keyboard.
     const [a, b, c, ...rest] = await sceneIds(page);
     // A tall window keeps both cards on screen: a drag cannot leave the viewport.
     await page.setViewportSize({ width: DESKTOP.viewport.width, height: 2400 });
     await page.evaluate(() => window.scrollTo(0, 0));
     const handle = (await sceneCards(page).first().getByTestId("drag-handle").boundingBox())!;
+    const source = (await sceneCards(page).first().boundingBox())!;
     const target = (await sceneCards(page).nth(1).boundingBox())!;
+    // The dragged card's centre ends on scene 2's centre.
+    const dy = target.y + target.height / 2 - (source.y + source.height / 2);
     await acting(page, async () => {
-      await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+      const [x, y] = [handle.x + handle.width / 2, handle.y + handle.height / 2];
+      await page.mouse.move(x, y);
       await page.mouse.down();
-      await page.mouse.move(target.x + 40, target.y + target.height / 2 + 20, { steps: 8 });
-      await page.mouse.move(target.x + 40, target.y + target.height - 12, { steps: 4 });
+      await page.mouse.move(x, y + 12, { steps: 2 });
+      await page.mouse.move(x, y + dy, { steps: 10 });
       await page.mouse.up();
     });
     await expect.poll(() => sceneIds(page)).toEqual([b, a, c, ...rest]);
@@ -140,6 +145,9 @@ describe.each(["sqlite", "postgres"] as const)("creator journey in the browser (
     await up.focus();
     await acting(page, () => page.keyboard.press("Enter"));
     await expect.poll(() => sceneIds(page)).toEqual([b, c, a, ...rest]);
+    // The order shows at once; the move is saved when the undo stack names it (the answered POST
+    // above may be the history toolbar's read instead: a reload could beat the save).
+    await expect.poll(() => page.getByTestId("undo").getAttribute("aria-label"), { timeout: 30_000 }).toBe("Undo: Move scene 3 to 2");
     await page.reload();
     expect(await sceneIds(page)).toEqual([b, c, a, ...rest]);
     expect(await page.getByTestId("scene-number").allTextContents()).toEqual(Array.from({ length: count }, (_, i) => `Scene ${i + 1}`));
@@ -156,7 +164,7 @@ describe.each(["sqlite", "postgres"] as const)("creator journey in the browser (
     await acting(page, () => page.getByRole("checkbox", { name: "Script written, scene 2", exact: true }).check());
     await expect.poll(() => progress.textContent()).toBe(`3 of ${total} tasks · ${Math.round((3 / total) * 100)}%`);
     expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
-    expect(await sceneCards(page).first().locator(".scene-progress").textContent()).toBe("2/4");
+    expect(await sceneCards(page).first().locator(".scene-progress").textContent()).toBe("Tasks done: 2/4");
 
     // The dashboard shows the project's progress.
     await page.getByRole("link", { name: "StoryboardAI" }).click();
@@ -181,6 +189,10 @@ describe.each(["sqlite", "postgres"] as const)("creator journey in the browser (
     await generate(page, BRIEF, { duration: 20 });
     await noHorizontalOverflow(page);
     const total = (await sceneCards(page).count()) * 4;
+    // On a phone the cards start collapsed; the scene's heading expands it.
+    expect(await sceneCards(page).first().getAttribute("data-expanded")).toBe("false");
+    await sceneCards(page).first().getByRole("button", { name: "Scene 1", exact: true }).tap();
+    await expect.poll(() => sceneCards(page).first().getAttribute("data-expanded")).toBe("true");
     await acting(page, () => page.getByRole("checkbox", { name: "Edited, scene 1", exact: true }).check());
     await expect.poll(() => progressText(page.getByTestId("storyboard-progress")).textContent()).toBe(`1 of ${total} tasks · ${Math.round(100 / total)}%`);
     await sceneCards(page).first().getByTestId("scene-visual").click();
@@ -227,12 +239,13 @@ describe.each(["sqlite", "postgres"] as const)("creator journey in the browser (
     // A brief over 10,000 characters: the counter warns and the server refuses.
     await page.locator("#sb-brief").fill("x".repeat(10_001));
     expect(await page.locator("#sb-brief-count").textContent()).toContain("1 too many");
-    await acting(page, () => page.getByRole("button", { name: "Generate storyboard" }).click());
+    // The form checks with the server's own schema before sending: the message comes at once.
+    await page.getByRole("button", { name: "Generate storyboard" }).click();
     expect(await page.locator("#sb-brief-error").textContent()).toMatch(/Brief must be at most 10000 characters/);
     // A reference URL that is not http(s): the message names the line, the text is kept.
     await page.locator("#sb-brief").fill(BRIEF);
     await page.locator("#sb-refs").fill("https://www.tiktok.com/@brand/video/1\nftp://files.example.com/clip.mp4");
-    await acting(page, () => page.getByRole("button", { name: "Generate storyboard" }).click());
+    await page.getByRole("button", { name: "Generate storyboard" }).click();
     expect(await page.locator("#sb-reference_urls-error").textContent()).toContain("Line 2");
     expect(await page.locator("#sb-refs").inputValue()).toContain("ftp://files.example.com/clip.mp4");
     expect(page.url()).toMatch(/\/projects\/\d+$/);
@@ -258,8 +271,15 @@ describe.each(["sqlite", "postgres"] as const)("creator journey in the browser (
     const first = sceneCards(page).first();
     await first.getByTestId("scene-script").click();
     await first.getByTestId("scene-script-input").fill(`Say ${payload}`);
-    await acting(page, () => first.getByTestId("scene-script-input").press("Enter"));
-    await page.reload();
+    await first.getByTestId("scene-script-input").press("Enter");
+    // Saved: read back after a reload (the editor also posts its undo stack's reads, so "a POST
+    // answered" is no sign that this save was).
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return sceneCards(page).first().getByTestId("scene-script").textContent();
+      }, { timeout: 30_000 })
+      .toContain(`Say ${payload}`);
     await page.locator("details.brief summary").click();
     expect(await page.locator(".brief-text").textContent()).toContain(payload);
     expect(await sceneCards(page).first().getByTestId("scene-script").textContent()).toContain(`Say ${payload}`);

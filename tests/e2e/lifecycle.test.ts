@@ -2,7 +2,7 @@
 // project history (from the audit log) over the API and in the browser.
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DESKTOP, PHONE, launchBrowser, screenshot, signInInBrowser } from "./browser";
+import { DESKTOP, PHONE, screenshot, signInInBrowser, browserForFile } from "./browser";
 import { Session, startApp, uniqueEmail, type RunningApp } from "./harness";
 
 const BRIEF = "A 30-second TikTok for a reusable coffee cup: keeps drinks hot for 6 hours. Show the morning rush, then the cup. End with: link in bio.";
@@ -18,12 +18,7 @@ interface HistoryPage {
 }
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+browserForFile((b) => (browser = b));
 
 describe.each(["sqlite", "postgres"] as const)("project history (%s)", (dialect) => {
   let app: RunningApp;

@@ -5,7 +5,7 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { timecode } from "../../src/components/format";
-import { DESKTOP, PHONE_390, jsonApi, launchBrowser, screenshot, signInInBrowser } from "./browser";
+import { DESKTOP, PHONE_390, jsonApi, screenshot, signInInBrowser, browserForFile } from "./browser";
 import { startApp, uniqueEmail, type RunningApp } from "./harness";
 
 /** A phone at the width the product is designed for (iPhone 12-15), with touch. */
@@ -26,12 +26,7 @@ interface Board {
 }
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+browserForFile((b) => (browser = b));
 
 describe.each(["sqlite", "postgres"] as const)("preview and shoot (%s)", (dialect) => {
   let app: RunningApp;

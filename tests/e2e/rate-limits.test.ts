@@ -3,12 +3,12 @@
 // Retry-After and a sentence), and the generation limit still holding with Redis killed (before
 // the fix: 1,000 sign-ins in 4.5 s all succeeded, and 15 of 15 generations passed Redis down).
 // Clients pick their address with X-Forwarded-For, which Next.js keeps when a client sends it.
-import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Project } from "../../src/domain/types";
 import type { ErrorBody } from "../../src/server/errors";
 import { DIALECTS } from "../support/databases";
-import { freePort, Session, startApp, uniqueEmail, type RunningApp } from "./harness";
+import { startOwnRedis, type OwnRedis } from "../support/redis-server";
+import { Session, startApp, uniqueEmail, type RunningApp } from "./harness";
 
 const ip = (n: number) => ({ "x-forwarded-for": `198.51.100.${n}` });
 
@@ -42,6 +42,7 @@ describe.each(DIALECTS)("rate limits on %s", (dialect) => {
       SIGNIN_RATE_LIMIT_PER_IP: "6/60",
       RATE_LIMIT_EXPORT: "3/60",
       RATE_LIMIT_IP_MULTIPLIER: "2",
+      GENERATION_RATE_LIMIT: "2",
     });
   });
   afterAll(async () => {
@@ -73,6 +74,25 @@ describe.each(DIALECTS)("rate limits on %s", (dialect) => {
     expect(results.filter((s) => s === 429)).toHaveLength(94);
   });
 
+  it("a repeat of a finished create (the same Idempotency-Key) is replayed, never limited: only requests that run count", async () => {
+    const s = await new Session(app.baseUrl).signIn(uniqueEmail("replay"));
+    const p = (await (await s.fetch("/api/v1/projects", { method: "POST", json: { title: "Replays" } })).json()) as Project;
+    const generate = (key: string) =>
+      s.fetch(`/api/v1/projects/${p.id}/storyboards`, { method: "POST", json: { brief: "Two ways to brew coffee at home." }, headers: { ...ip(40), "idempotency-key": key } });
+    const first = await generate("replay-1");
+    expect(first.status).toBe(202);
+    const { id } = (await first.json()) as { id: number };
+    expect((await generate("replay-2")).status).toBe(202);
+    await expectLimited(await generate("replay-3"), /You can generate 2 storyboards every 60 seconds/);
+    // The client lost the first answer and sends it again: the same storyboard, not a 429.
+    const again = await generate("replay-1");
+    expect(again.status).toBe(202);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(((await again.json()) as { id: number }).id).toBe(id);
+    // The refused one was not kept: sent again it is still refused (the limit, not a replay).
+    await expectLimited(await generate("replay-3"), /You can generate 2 storyboards every 60 seconds/);
+  });
+
   it("exports are limited per user and, at twice that, per address", async () => {
     const signed = async (n: number) => new Session(app.baseUrl).signIn(uniqueEmail(`export${n}`));
     const [alice, bob, carol] = [await signed(1), await signed(2), await signed(3)];
@@ -99,43 +119,17 @@ describe.each(DIALECTS)("rate limits on %s", (dialect) => {
   });
 });
 
-/** A private redis-server on a free port (never the machine's shared one). */
-async function startRedis(): Promise<{ url: string; proc: ChildProcess; kill(): Promise<void> }> {
-  const port = await freePort();
-  const proc = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-  for (let i = 0; i < 50; i++) {
-    const up = await new Promise<boolean>((resolve) => {
-      const c = spawn("redis-cli", ["-p", String(port), "ping"], { stdio: ["ignore", "pipe", "ignore"] });
-      let out = "";
-      c.stdout!.on("data", (d: Buffer) => (out += d));
-      c.on("close", () => resolve(out.includes("PONG")));
-    });
-    if (up) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    url: `redis://127.0.0.1:${port}/0`,
-    proc,
-    kill: async () => {
-      if (proc.exitCode !== null || proc.signalCode !== null) return;
-      const exited = new Promise((r) => proc.once("exit", r));
-      proc.kill("SIGKILL");
-      await exited;
-    },
-  };
-}
-
 describe("limits with Redis killed (PostgreSQL)", () => {
   let app: RunningApp;
-  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let redis: OwnRedis; // a private redis-server (never the machine's shared one)
 
   beforeAll(async () => {
-    redis = await startRedis();
+    redis = await startOwnRedis();
     app = await startApp("postgres", inject("pgAdminUrl"), { REDIS_URL: redis.url, GENERATION_RATE_LIMIT: "3", GENERATION_RATE_WINDOW_SECONDS: "300" });
   });
   afterAll(async () => {
     await app?.stop();
-    await redis?.kill();
+    await redis?.stop();
   });
 
   // Each request after the kill first waits out the Redis client's timeout: a longer budget.

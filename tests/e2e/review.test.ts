@@ -7,7 +7,7 @@ import type { APIRequestContext, Browser, BrowserContext, Page } from "playwrigh
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import path from "node:path";
 import type { Locator } from "playwright-core";
-import { DESKTOP, PHONE_390, SCREENSHOTS, jsonApi, launchBrowser, screenshot, signInInBrowser } from "./browser";
+import { DESKTOP, PHONE_390, SCREENSHOTS, jsonApi, screenshot, signInInBrowser, browserForFile } from "./browser";
 import { startApp, uniqueEmail, type RunningApp } from "./harness";
 
 const BRIEF = "Meal-prep containers for gym-goers: stackable, microwave safe, leak proof. Show Sunday prep, the gym bag, lunch at work. End with: get the starter set, link in bio.";
@@ -31,12 +31,7 @@ async function screenAt(page: Page, target: Locator, name: string) {
 }
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+browserForFile((b) => (browser = b));
 
 describe.each(["sqlite", "postgres"] as const)("review comments and approval (%s)", (dialect) => {
   let app: RunningApp;
@@ -76,7 +71,8 @@ describe.each(["sqlite", "postgres"] as const)("review comments and approval (%s
   /** The storyboard page, hydrated (its buttons work). */
   async function editor(page: Page) {
     await page.goto(`${app.baseUrl}/storyboards/${board.id}`);
-    await page.locator("[data-testid=scene-comments][data-ready=true]").first().waitFor();
+    // Hydrated (on a phone the comments wait inside collapsed cards, so "attached", not "visible").
+    await page.locator("[data-testid=scene-comments][data-ready=true]").first().waitFor({ state: "attached" });
   }
   const sceneCard = (page: Page, n: number) => page.locator(`[data-testid="scene-card"][data-scene-number="${n}"]`);
 
@@ -146,6 +142,7 @@ describe.each(["sqlite", "postgres"] as const)("review comments and approval (%s
     await phone.context().addCookies(await owner.context().cookies());
     await editor(phone);
     const phoneCard = sceneCard(phone, 2);
+    await phoneCard.getByTestId("scene-toggle").tap(); // cards start collapsed on a phone
     await phoneCard.getByTestId("comments-toggle").tap();
     await expect.poll(() => phoneCard.getByTestId("comment").count()).toBe(2);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -13,26 +13,9 @@ import type { Project, Storyboard, StoryboardWithScenes } from "../../src/domain
 import type { ErrorBody } from "../../src/server/errors";
 import { DIALECTS } from "../support/databases";
 import { DESKTOP, launchBrowser } from "./browser";
-import { Session, startApp, uniqueEmail, type RunningApp } from "./harness";
+import { Session, startApp, uniqueEmail, type RunningApp, call, type Reply } from "./harness";
 
-interface Reply<T> {
-  status: number;
-  body: T;
-  text: string;
-  headers: Headers;
-}
 
-async function call<T = unknown>(s: Session, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
-  const res = await s.fetch(`/api/v1${path}`, { method, headers, ...(json !== undefined && { json }) });
-  const text = await res.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = text;
-  }
-  return { status: res.status, body: body as T, text, headers: res.headers };
-}
 
 function expectFieldError(r: Reply<unknown>, status: number, field: string): string {
   expect(r.status, r.text).toBe(status);
@@ -229,19 +212,26 @@ describe.each(DIALECTS)("hostile input on %s", (dialect) => {
     expect(action.status).toBe(413);
   });
 
-  it("a storyboard holds at most 200 scenes: the 201st added one is refused (409)", async () => {
+  it("a storyboard runs at most its platform's maximum: 1-second scenes are added up to 180 s on TikTok, the next one is refused (400 naming duration)", async () => {
+    // Scenes are 1 to 60 s and TikTok allows 180 s, so the running time bounds a storyboard
+    // before the 200-scene cap does (180 one-second scenes at most).
     const copy = await call<StoryboardWithScenes>(alice, "POST", `/storyboards/${board.id}/duplicate`);
     expect(copy.status, copy.text).toBe(201);
-    for (let n = copy.body.scenes.length; n < 200; n++) {
-      const r = await call(alice, "POST", `/storyboards/${copy.body.id}/scenes`, { visual_description: `Scene ${n + 1}`, duration: 1 });
+    for (let total = copy.body.total_duration; total < 180; total++) {
+      const r = await call(alice, "POST", `/storyboards/${copy.body.id}/scenes`, { visual_description: `Second ${total + 1}`, duration: 1 });
       expect(r.status, r.text).toBe(201);
     }
     const over = await call(alice, "POST", `/storyboards/${copy.body.id}/scenes`, { visual_description: "One too many", duration: 1, position: 1 });
-    expect(over.status, over.text).toBe(409);
-    expect((over.body as ErrorBody).error.message).toMatch(/at most 200 scenes/);
+    expect(over.status, over.text).toBe(400);
+    expect((over.body as ErrorBody).error.fields).toHaveProperty("duration");
+    expect((over.body as ErrorBody).error.fields?.duration).toMatch(/would run 181 s; TikTok allows at most 180 s/);
     const full = await call<StoryboardWithScenes>(alice, "GET", `/storyboards/${copy.body.id}`);
-    expect(full.body.scenes.length).toBe(200);
-    expect((await call(alice, "POST", `/storyboards/${copy.body.id}/scenes`, { visual_description: "x" })).status).toBe(409);
+    expect(full.body.total_duration).toBe(180);
+    expect(full.body.scenes.reduce((a, s) => a + s.duration, 0)).toBe(180);
+    // Lengthening a scene past the maximum is refused the same way; shortening one is fine.
+    const last = full.body.scenes.at(-1)!;
+    expect((await call(alice, "PATCH", `/scenes/${last.id}`, { duration: last.duration + 1 })).status).toBe(400);
+    expect((await call(alice, "PATCH", `/scenes/${full.body.scenes[0]!.id}`, { duration: 1 })).status).toBe(200);
   });
 
   // ------------------------------------------------------------------ 12: cross-origin writes

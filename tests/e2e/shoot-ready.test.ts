@@ -10,19 +10,14 @@ import sharp from "sharp";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parseCsv } from "../support/csv";
-import { DESKTOP, SCREENSHOTS, launchBrowser, screenshot, signInInBrowser } from "./browser";
+import { DESKTOP, SCREENSHOTS, screenshot, signInInBrowser, browserForFile } from "./browser";
 import { startApp, uniqueEmail, type RunningApp } from "./harness";
 
 const PHONE_390 = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
 const BRIEF = "Cold brew coffee subscription for busy professionals. Mornings are hectic; show how a bottle in the fridge saves time. End with: use code BREW20 for 20% off.";
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+browserForFile((b) => (browser = b));
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "shoot-ready-"));
 /** Waits for what the server does (an upload is decoded and re-encoded): longer than the default second. */

@@ -11,6 +11,7 @@ import type { Project } from "../../src/domain/types";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 import { startCluster, type Cluster } from "../support/pg-cluster";
 import { Session, startServer, uniqueEmail, type RunningApp } from "../e2e/harness";
+import { p99, sleep } from "./figures";
 
 interface Sample {
   at: number;
@@ -22,11 +23,6 @@ interface Sample {
 }
 
 const CLIENTS = 10;
-const p99 = (xs: number[]) => {
-  if (!xs.length) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round(s[Math.min(s.length - 1, Math.floor(s.length * 0.99))]!);
-};
 
 describe("PostgreSQL backends terminated under load", () => {
   let cluster: Cluster;
@@ -85,13 +81,13 @@ describe("PostgreSQL backends terminated under load", () => {
     };
 
     const workers = Array.from({ length: CLIENTS }, (_, i) => worker(i));
-    await new Promise((r) => setTimeout(r, 4_000));
+    await sleep(4_000);
     for (let k = 0; k < 3; k++) {
       await terminate();
-      await new Promise((r) => setTimeout(r, 700));
+      await sleep(700);
     }
     const lastKill = kills.at(-1)!.at;
-    await new Promise((r) => setTimeout(r, 8_000));
+    await sleep(8_000);
     stop = true;
     await Promise.all(workers);
 

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startServer, type RunningApp, Session, uniqueEmail } from "../e2e/harness";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 import { startOwnRedis, type OwnRedis } from "../support/redis-server";
+import { p99, sleep } from "./figures";
 
 const COMMAND_TIMEOUT_MS = 200;
 const BREAKER_WINDOW_MS = 2_000;
@@ -29,12 +30,6 @@ interface Sample {
   ms: number;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const p99 = (xs: number[]) => {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * 0.99))]!;
-};
 
 describe("Redis faults under load (production build, PostgreSQL, a redis-server of its own)", () => {
   let redis: OwnRedis;

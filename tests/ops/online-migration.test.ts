@@ -89,7 +89,7 @@ describe.each(DIALECTS)("online steps on %s", (dialect) => {
 
     lines.length = 0;
     const second = await open();
-    expect(await runOnlineSteps(second, ctx())).toEqual(["projects_shard_id"]);
+    expect(await runOnlineSteps(second, ctx())).toEqual(["projects_shard_id", "drop_overlapping_indexes"]);
     await second.close();
     expect(lines.some((l) => /projects_shard_id#backfill: resuming after key \d+ \(500 rows already done\)/.test(l))).toBe(true);
     const progress = lines.filter((l) => PROGRESS.test(l));

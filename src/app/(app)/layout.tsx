@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { Suspense } from "react";
+import { UndoToast } from "../../components/history/undo-toast";
 import { currentSession } from "../../server/auth";
 import { signOutAction } from "../signin/actions";
 
@@ -23,7 +25,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </form>
         </div>
       </header>
-      <main className="container app-main">{children}</main>
+      <main id="main" tabIndex={-1} className="container app-main">{children}</main>
+      <Suspense fallback={null}>
+        <UndoToast />
+      </Suspense>
     </>
   );
 }

@@ -16,7 +16,7 @@ const MESSAGES: Record<string, string> = {
   OAuthAccountNotLinked: "This email already signed in with another method. Use that one.",
   AccessDenied: "Sign-in was cancelled or refused.",
   OAuthCallbackError: "Sign-in was cancelled or refused at the provider.",
-  Configuration: "Sign-in is misconfigured on the server. Check the provider settings (README: Configuration).",
+  Configuration: "Sign-in is not set up correctly on this server. Try again later, or tell the site's administrator.",
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
@@ -28,7 +28,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const dev = options.find((o) => o.kind === "dev");
   const error = params.error ? (MESSAGES[params.error] ?? "Sign-in failed. Try again.") : null;
   return (
-    <main className="container narrow stack" style={{ paddingTop: "3rem" }}>
+    <main id="main" tabIndex={-1} className="container narrow stack" style={{ paddingTop: "3rem" }}>
       <p><Link href="/" className="muted small">← StoryboardAI</Link></p>
       <h1>Sign in to StoryboardAI</h1>
       {params.signed_out && <p className="alert info" role="status">You are signed out.</p>}
@@ -45,30 +45,28 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
       )}
       {dev && (
-        <form action={devSignIn} className="panel dev-marker stack" noValidate>
+        <form action={devSignIn} className="panel stack" noValidate>
           <div>
-            <h2>Local sign-in</h2>
-            <p className="small muted">
-              Development only: enter any email to get a session, no password. It is off in production unless AUTH_DEV_LOGIN=1.
-            </p>
+            <h2>Sign in with your email</h2>
+            <p className="small muted">This server signs you in with your email address alone, no password.</p>
           </div>
           <input type="hidden" name="next" value={next} />
           <div className="field">
             <label htmlFor="email">Email</label>
             <input id="email" name="email" type="email" autoComplete="email" required defaultValue={params.email ?? ""}
               aria-invalid={params.error === "email"} aria-describedby={params.error === "email" ? "email-error" : undefined} />
-            {params.error === "email" && <p id="email-error" className="field-error">{MESSAGES.email}</p>}
+            {params.error === "email" && <p id="email-error" className="field-error" role="alert">{MESSAGES.email}</p>}
           </div>
           <div className="field">
             <label htmlFor="name">Name <span className="muted small">(optional)</span></label>
             <input id="name" name="name" type="text" autoComplete="name"
               aria-invalid={params.error === "name"} aria-describedby={params.error === "name" ? "name-error" : undefined} />
-            {params.error === "name" && <p id="name-error" className="field-error">{MESSAGES.name}</p>}
+            {params.error === "name" && <p id="name-error" className="field-error" role="alert">{MESSAGES.name}</p>}
           </div>
           <button className="btn primary" type="submit">Sign in locally</button>
         </form>
       )}
-      {options.length === 0 && <p className="alert error">No sign-in method is configured. See README: Configuration.</p>}
+      {options.length === 0 && <p className="alert error">Sign-in is not available on this server right now. Try again later, or tell the site&apos;s administrator.</p>}
     </main>
   );
 }

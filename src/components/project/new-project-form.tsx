@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { createProjectAction } from "../../app/(app)/projects/actions";
 import { PROJECT_STATUSES } from "../../domain/constants";
 import { LIMITS } from "../../domain/constants";
+import { fieldErrors, projectCreateSchema } from "../../domain/schemas";
 import { capitalize } from "../format";
 import { useIdempotencyKey } from "../use-idempotency-key";
 
@@ -21,8 +22,11 @@ export function NewProjectForm({ autoFocus = false }: { autoFocus?: boolean }) {
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (title.trim() === "") {
-      setFields({ title: "Title is required: give your project a name" });
+    // Every bad field at once, by the schema the server applies too.
+    const bad = fieldErrors(projectCreateSchema, { title, description, status });
+    if (title.trim() === "") bad.title = "Title is required: give your project a name";
+    if (Object.keys(bad).length) {
+      setFields(bad);
       setError(null);
       return;
     }
@@ -46,13 +50,13 @@ export function NewProjectForm({ autoFocus = false }: { autoFocus?: boolean }) {
         <input id="project-title" type="text" value={title} maxLength={LIMITS.projectTitle} autoFocus={autoFocus}
           onChange={(e) => setTitle(e.target.value)} aria-invalid={Boolean(fields.title)} aria-describedby={fields.title ? "project-title-error" : undefined}
           placeholder="e.g. Spring launch shorts" />
-        {fields.title && <p id="project-title-error" className="field-error">{fields.title}</p>}
+        {fields.title && <p id="project-title-error" className="field-error" role="alert">{fields.title}</p>}
       </div>
       <div className="field">
         <label htmlFor="project-description">Description <span className="muted small">(optional)</span></label>
         <textarea id="project-description" value={description} rows={2} onChange={(e) => setDescription(e.target.value)}
           aria-invalid={Boolean(fields.description)} aria-describedby={fields.description ? "project-description-error" : undefined} />
-        {fields.description && <p id="project-description-error" className="field-error">{fields.description}</p>}
+        {fields.description && <p id="project-description-error" className="field-error" role="alert">{fields.description}</p>}
       </div>
       <div className="field">
         <label htmlFor="project-status">Status</label>
@@ -60,7 +64,7 @@ export function NewProjectForm({ autoFocus = false }: { autoFocus?: boolean }) {
           aria-invalid={Boolean(fields.status)} aria-describedby={fields.status ? "project-status-error" : undefined}>
           {PROJECT_STATUSES.map((s) => <option key={s} value={s}>{capitalize(s)}</option>)}
         </select>
-        {fields.status && <p id="project-status-error" className="field-error">{fields.status}</p>}
+        {fields.status && <p id="project-status-error" className="field-error" role="alert">{fields.status}</p>}
       </div>
       <button className="btn primary" type="submit" disabled={pending}>{pending ? "Creating…" : "Create project"}</button>
     </form>

@@ -6,9 +6,10 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { generateStoryboardAction, understandBriefAction } from "../../app/(app)/projects/actions";
 import type { BriefUnderstanding } from "../../engine";
-import { ASPECT_RATIOS, LIMITS, PLATFORMS } from "../../domain/constants";
-import { PLATFORM_LABELS } from "../format";
+import { ASPECT_RATIOS, LIMITS } from "../../domain/constants";
+import { fieldErrors, storyboardFormSchema } from "../../domain/schemas";
 import { useIdempotencyKey } from "../use-idempotency-key";
+import { OptionSelect, PLATFORM_OPTIONS } from "./option-select";
 
 /** The fields a creator most often corrects; lists are one a line, or comma-separated for tone. */
 const EDITABLE: { key: string; label: string; list?: "comma" | "lines" }[] = [
@@ -55,24 +56,35 @@ export function NewStoryboardForm({ projectId, patterns, first }: { projectId: n
     return Array.isArray(v) ? v.join(list === "comma" ? ", " : "\n") : (v ?? "");
   };
 
+  /** "reference_urls.3" from the shared schema still belongs to the reference URLs field. */
+  const byField = (errors: Record<string, string>) => {
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(errors)) out[k.split(".")[0]!] ??= v;
+    return out;
+  };
+
   function submit(e: React.FormEvent) {
     e.preventDefault();
+    // Every bad field at once, by the schema the server applies too (the pattern list is the server's).
+    const bad = byField(fieldErrors(storyboardFormSchema, { ...form, brief_fields: briefFields() }));
+    if (Object.keys(bad).length) {
+      setFields(bad);
+      setError("Check the highlighted fields.");
+      return;
+    }
     startTransition(async () => {
       const r = await generateStoryboardAction(projectId, { ...form, brief_fields: briefFields() }, idempotencyKey);
       if (r.ok) {
         router.push(`/storyboards/${r.data.id}`);
         return;
       }
-      // "reference_urls.3" from the shared schema still belongs to the reference URLs field.
-      const byField: Record<string, string> = {};
-      for (const [k, v] of Object.entries(r.error.fields ?? {})) byField[k.split(".")[0]!] ??= v;
-      setFields(byField);
+      setFields(byField(r.error.fields ?? {}));
       setError(r.error.fields ? "Check the highlighted fields." : r.error.message);
     });
   }
 
   const describe = (name: string, hint?: string) => [fields[name] ? `sb-${name}-error` : null, hint].filter(Boolean).join(" ") || undefined;
-  const err = (name: string) => fields[name] && <p id={`sb-${name}-error`} className="field-error">{fields[name]}</p>;
+  const err = (name: string) => fields[name] && <p id={`sb-${name}-error`} className="field-error" role="alert">{fields[name]}</p>;
 
   return (
     <form className="panel stack" onSubmit={submit} noValidate aria-labelledby="new-storyboard-heading">
@@ -137,22 +149,8 @@ export function NewStoryboardForm({ projectId, patterns, first }: { projectId: n
           <p id="sb-duration-hint" className="hint">5–180 seconds; empty: inferred.</p>
           {err("duration")}
         </div>
-        <div className="field">
-          <label htmlFor="sb-platform">Platform</label>
-          <select id="sb-platform" value={form.platform} onChange={set("platform")} aria-invalid={Boolean(fields.platform)} aria-describedby={describe("platform")}>
-            <option value="auto">Auto (from the brief)</option>
-            {PLATFORMS.map((p) => <option key={p} value={p}>{PLATFORM_LABELS[p] ?? p}</option>)}
-          </select>
-          {err("platform")}
-        </div>
-        <div className="field">
-          <label htmlFor="sb-pattern">Pattern</label>
-          <select id="sb-pattern" value={form.pattern} onChange={set("pattern")} aria-invalid={Boolean(fields.pattern)} aria-describedby={describe("pattern")}>
-            <option value="auto">Auto (best fit)</option>
-            {patterns.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-          </select>
-          {err("pattern")}
-        </div>
+        <OptionSelect id="sb-platform" label="Platform" value={form.platform} onChange={set("platform")} auto="Auto (from the brief)" options={PLATFORM_OPTIONS} error={fields.platform} />
+        <OptionSelect id="sb-pattern" label="Pattern" value={form.pattern} onChange={set("pattern")} auto="Auto (best fit)" options={patterns.map((p) => ({ value: p.id, label: p.name }))} error={fields.pattern} />
         <div className="field">
           <label htmlFor="sb-aspect">Frame</label>
           <select id="sb-aspect" value={form.aspect_ratio} onChange={set("aspect_ratio")} aria-invalid={Boolean(fields.aspect_ratio)} aria-describedby={describe("aspect_ratio")}>

@@ -14,7 +14,7 @@ export function SharedStoryboardView({ shared, base }: { shared: SharedStoryboar
   const starts = sceneStarts(shared.scenes);
   const ready = sb.status === "completed";
   return (
-    <main className="container shared-page stack" data-testid="shared-page">
+    <main id="main" tabIndex={-1} className="container shared-page stack" data-testid="shared-page">
       <header className="panel stack">
         <p className="small muted">{shared.project_title}</p>
         <h1 data-testid="shared-title">{sb.title}</h1>

@@ -4,15 +4,19 @@
 // while generating, revalidation) replaces it wholesale. Only drafts of fields being edited and
 // a drag in progress are local. Every edit carries the version the page shows; when the storyboard
 // changed elsewhere in the meantime, the answer is the storyboard as it now is, shown with a notice
-// (and a field being edited keeps what the user typed).
+// (and a field being edited keeps what the user typed). Edits go out one at a time (inTurn), each
+// with the version the one before it saved, so two quick edits are both kept. Scenes reorder by dragging their handle
+// (mouse, touch or keyboard, through @dnd-kit) or by their Up/Down buttons; both go through
+// moveScene, so through the same versioned move action.
+import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent } from "@dnd-kit/core";
+import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
 import {
   deleteSceneAction,
   deleteStoryboardAction,
   duplicateStoryboardAction,
-  generateVariationAction,
   insertSceneAction,
   moveSceneAction,
   regenerateSceneAction,
@@ -22,6 +26,7 @@ import {
   updateSceneAction,
 } from "../../app/(app)/storyboards/actions";
 import { LIMITS } from "../../domain/constants";
+import { fieldError, storyboardUpdateSchema } from "../../domain/schemas";
 import type { SceneComment } from "../../domain/types";
 import type { StoryboardView } from "../../features/storyboards/get-storyboard";
 import type { ActionResult } from "../../server/action";
@@ -29,7 +34,7 @@ import { ConfirmButton } from "../confirm-button";
 import { PLATFORM_LABELS, durationText, plural } from "../format";
 import { GenerationPoller } from "../generation-poller";
 import { InlineText } from "../inline-edit";
-import { ProgressBar, StatusBadge } from "../ui";
+import { ProgressBar, StoryboardStatusBadge } from "../ui";
 import { ExportMenu } from "../exports/export-menu";
 import { AspectRatioPicker } from "../frames/aspect-ratio-picker";
 import { SceneFrame } from "../frames/scene-frame";
@@ -37,21 +42,61 @@ import { SharePanel } from "../shares/share-panel";
 import { ApprovalControl } from "../review/approval-control";
 import { SceneComments } from "../review/scene-comments";
 import { AddSceneForm } from "./add-scene-form";
-import { SceneCard, type DropSide } from "./scene-card";
+import { BriefPanel } from "./brief-panel";
+import { MainStoryboardControl } from "./main-storyboard-control";
+import { VariationForm, patternIdOf } from "./variation-form";
+import { SceneCard } from "./scene-card";
 import { useIdempotencyKey } from "../use-idempotency-key";
+import { HistoryToolbar } from "../history/history-toolbar";
+import { RegenerateConfirm } from "../history/regenerate-confirm";
+import { afterDeleteUrl } from "../history/undo-toast";
+import { VersionsPanel } from "../history/versions-panel";
+import { REGENERATED_SCENE_FIELDS, handEdits } from "../../domain/history";
+import type { HistoryStep } from "../../app/(app)/storyboards/undo-actions";
 
 const CHECK_CLASS = { error: "error", warning: "warn", info: "info" } as const;
 
-/** Where a scene dragged from `from` lands when dropped before/after scene `target` (1-based). */
-export function dropPosition(from: number, target: number, side: DropSide): number {
-  const index = side === "before" ? target : target + 1;
-  return from < index ? index - 1 : index;
+/** Phones (below the two-column layout) start with every scene card collapsed. */
+const COMPACT = "(max-width: 719px)";
+function subscribeCompact(onChange: () => void) {
+  const q = window.matchMedia(COMPACT);
+  q.addEventListener("change", onChange);
+  return () => q.removeEventListener("change", onChange);
+}
+/** true on a phone-width screen; null on the server, where the stylesheet decides by width. */
+function useCompact(): boolean | null {
+  return useSyncExternalStore(subscribeCompact, () => window.matchMedia(COMPACT).matches, () => null);
 }
 
-export function StoryboardEditor({ initial, projectTitle, comments: initialComments = [] }: { initial: StoryboardView; projectTitle: string; comments?: SceneComment[] }) {
+/** What a screen reader hears while a scene is dragged with the keyboard (or a pointer). */
+function announcements(numberOf: (id: unknown) => number | undefined): Announcements {
+  const at = (id: unknown) => `scene ${numberOf(id) ?? "?"}`;
+  return {
+    onDragStart: ({ active }) => `Picked up ${at(active.id)}. Arrow keys move it, Space drops it, Escape cancels.`,
+    onDragOver: ({ active, over }) => (over ? `Scene ${numberOf(active.id)} is over the place of ${at(over.id)}.` : `Scene ${numberOf(active.id)} is not over a place.`),
+    onDragEnd: ({ active, over }) => (over ? `Scene ${numberOf(active.id)} dropped at the place of ${at(over.id)}.` : `Scene ${numberOf(active.id)} dropped where it was.`),
+    onDragCancel: ({ active }) => `Moving scene ${numberOf(active.id)} was cancelled; it is back in its place.`,
+  };
+}
+const DND_INSTRUCTIONS = { draggable: "To move this scene, press Space, then the up and down arrow keys, then Space again to drop it, or Escape to cancel." };
+
+/** Focuses an element of a card once the list has re-rendered (a moved card is a new position in the DOM). */
+function focusLater(find: () => HTMLElement | null | undefined) {
+  requestAnimationFrame(() => find()?.focus());
+}
+
+export function StoryboardEditor({ initial, projectTitle, comments: initialComments = [], patterns = [] }: { initial: StoryboardView; projectTitle: string; comments?: SceneComment[]; patterns?: { id: string; name: string }[] }) {
   const router = useRouter();
   const [view, setView] = useState(initial);
   const [prevInitial, setPrevInitial] = useState(initial);
+  /** Focus to move once the next view is committed (see focusAfterDelete). */
+  const afterCommit = useRef<(() => HTMLElement | null | undefined) | null>(null);
+  useEffect(() => {
+    const find = afterCommit.current;
+    if (!find) return;
+    afterCommit.current = null;
+    find()?.focus();
+  }, [view]);
   const [comments, setComments] = useState(initialComments);
   const [prevComments, setPrevComments] = useState(initialComments);
   if (initial !== prevInitial) {
@@ -68,13 +113,54 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
   const [sceneErrors, setSceneErrors] = useState<Record<number, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [adding, setAdding] = useState<number | "end" | null>(null);
-  const [drag, setDrag] = useState<{ id: number; over: number | null; side: DropSide } | null>(null);
+  // The control that opened the add-scene form: focus goes back to it when the form closes.
+  const addInvoker = useRef<HTMLElement | null>(null);
+  const addEndButton = useRef<HTMLButtonElement>(null);
+  /** A scene regenerate waiting for the creator's yes, because it would overwrite hand edits. */
+  const [regenerating, setRegenerating] = useState<{ sceneId: number; number: number; edits: string[] } | null>(null);
   const [pending, startTransition] = useTransition();
   const cards = useRef(new Map<number, HTMLElement>());
-  // Made when the page rendered: a double click on New variation or Duplicate makes one.
+  const compact = useCompact();
+  const [expanded, setExpanded] = useState<Record<number, boolean>>({});
+  const sensors = useSensors(
+    // Touch, pen and mouse; the handle has touch-action: none, so a finger drags rather than scrolls.
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+  // Made when the page rendered: a double click on Duplicate makes one (the variation form has its own).
   // (The page stays mounted when it navigates to the new storyboard: a success renews its key.)
-  const [variationKey, renewVariationKey] = useIdempotencyKey();
   const [duplicateKey, renewDuplicateKey] = useIdempotencyKey();
+
+  // The line of edits waiting for the server: each is sent once the one before it has answered, with
+  // the version that answer saved (a drag, then a keyboard move before the drag's save came back,
+  // would otherwise send the page's older version and meet the user's own first edit as a
+  // conflict). Only the last answer in line replaces the view: an earlier one would briefly undo
+  // the later edits already shown.
+  const line = useRef<Promise<unknown>>(Promise.resolve());
+  const waiting = useRef(0);
+  const savedVersion = useRef(view.version);
+  useEffect(() => {
+    savedVersion.current = Math.max(savedVersion.current, view.version);
+  }, [view.version]);
+  const [writing, setWriting] = useState(false);
+
+  function inTurn(send: (version: number) => Promise<ActionResult<StoryboardView>>): Promise<{ r: ActionResult<StoryboardView>; last: boolean }> {
+    waiting.current += 1;
+    setWriting(true);
+    const turn = line.current.then(async () => {
+      try {
+        const r = await send(savedVersion.current);
+        const saved = r.ok ? r.data : (r.error.current as StoryboardView | undefined);
+        if (saved) savedVersion.current = Math.max(savedVersion.current, saved.version);
+        return { r, last: waiting.current === 1 };
+      } finally {
+        waiting.current -= 1;
+        if (waiting.current === 0) setWriting(false);
+      }
+    });
+    line.current = turn.catch(() => undefined);
+    return turn;
+  }
 
   const sceneError = (sceneId: number, message: string | null) =>
     setSceneErrors((errs) => {
@@ -87,10 +173,11 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
   /**
    * Applies a storyboard-returning action; resolves to its error (field message if any). A stale
    * version's answer carries the current storyboard: shown at once, with the notice saying so.
+   * `last`: no other edit waits behind this one in line (see inTurn), so its answer is shown.
    */
-  async function apply(r: ActionResult<StoryboardView>, field?: string): Promise<string | null> {
+  async function apply(r: ActionResult<StoryboardView>, field?: string, last = true): Promise<string | null> {
     if (r.ok) {
-      setView(r.data);
+      if (last) setView(r.data);
       return null;
     }
     if (r.error.current) {
@@ -101,14 +188,21 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
     return (field && r.error.fields?.[field]) || r.error.message;
   }
 
+  /** Sends an edit in line and applies its answer. */
+  async function save(send: (version: number) => Promise<ActionResult<StoryboardView>>, field?: string): Promise<string | null> {
+    const { r, last } = await inTurn(send);
+    return apply(r, field, last);
+  }
+
   async function saveScene(sceneId: number, patch: Record<string, unknown>): Promise<string | null> {
     const field = Object.keys(patch)[0];
-    const message = await apply(await updateSceneAction(view.id, sceneId, patch, view.version), field);
+    const message = await save((version) => updateSceneAction(view.id, sceneId, patch, version), field);
     if (!message) sceneError(sceneId, null);
     return message;
   }
 
-  async function moveScene(sceneId: number, position: number) {
+  /** `focusOn`: which control of the moved card keeps the keyboard user's place. */
+  async function moveScene(sceneId: number, position: number, focusOn: "buttons" | "handle" = "buttons") {
     const from = view.scenes.findIndex((s) => s.id === sceneId);
     if (from < 0 || position < 1 || position > view.scenes.length || position === from + 1) return;
     // Show the new order at once; the server's answer then renumbers and retimes.
@@ -117,17 +211,53 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
     optimistic.splice(position - 1, 0, moved!);
     setView({ ...view, scenes: optimistic.map((s, i) => ({ ...s, scene_number: i + 1 })) });
     setBusyScene(sceneId);
-    const r = await moveSceneAction(view.id, sceneId, position, view.version);
-    const message = await apply(r);
-    setBusyScene(null);
+    const { r, last } = await inTurn((version) => moveSceneAction(view.id, sceneId, position, version));
+    const message = await apply(r, undefined, last);
+    setBusyScene((busy) => (busy === sceneId ? null : busy));
     if (message) {
-      if (r.ok || !r.error.current) setView(view);
+      if (!r.ok && !r.error.current) setView(view);
       sceneError(sceneId, message);
     } else {
       sceneError(sceneId, null);
-      // Keyboard users keep their place: focus follows the moved card's same button.
-      requestAnimationFrame(() => cards.current.get(sceneId)?.querySelector<HTMLButtonElement>(position < from + 1 ? "[aria-label$=' up']:not(:disabled)" : "[aria-label$=' down']:not(:disabled)")?.focus());
+      // Keyboard users keep their place: focus follows the moved card's same button (or its
+      // handle, after a drag, or when that button is now disabled at the end of the list).
+      focusLater(() => {
+        const card = cards.current.get(sceneId);
+        const handle = card?.querySelector<HTMLElement>("[data-testid=drag-handle]");
+        if (focusOn === "handle") return handle;
+        return card?.querySelector<HTMLButtonElement>(position < from + 1 ? "[aria-label$=' up']:not(:disabled)" : "[aria-label$=' down']:not(:disabled)") ?? handle;
+      });
     }
+  }
+
+  function dragEnd({ active, over }: DragEndEvent) {
+    if (!over || active.id === over.id) return;
+    const to = view.scenes.findIndex((s) => s.id === over.id);
+    if (to >= 0) void moveScene(Number(active.id), to + 1, "handle");
+  }
+
+  function openAdd(where: number | "end", invoker: HTMLElement | null) {
+    addInvoker.current = invoker;
+    setAdding(where);
+  }
+
+  /** Closes the add-scene form; focus returns to what opened it (or the add-at-end button). */
+  function closeAdd() {
+    setAdding(null);
+    focusLater(() => (addInvoker.current?.isConnected ? addInvoker.current : addEndButton.current));
+  }
+
+  /**
+   * After a scene is deleted, focus goes to the scene now in its place (or the one before, or Add),
+   * once the new list is committed: until then the deleted card's modal confirm is still open, so
+   * the page is inert and a focus() would be dropped (focus fell to <body>, now and then on SQLite).
+   */
+  function focusAfterDelete(index: number) {
+    afterCommit.current = () => {
+      const rest = [...cards.current.values()].sort((a, b) => Number(a.dataset.sceneNumber) - Number(b.dataset.sceneNumber));
+      const card = rest[Math.min(index, rest.length - 1)];
+      return card?.querySelector<HTMLElement>("[data-testid=scene-toggle]") ?? addEndButton.current;
+    };
   }
 
   function setTask(sceneId: number, taskId: number, completed: boolean) {
@@ -147,46 +277,14 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
     });
   }
 
-  async function run(sceneId: number, action: () => Promise<ActionResult<StoryboardView>>, onOk: (data: StoryboardView) => void) {
+  async function regenerate(sceneId: number) {
     setBusyScene(sceneId);
-    const r = await action();
-    setBusyScene(null);
-    if (r.ok) {
-      onOk(r.data);
-      sceneError(sceneId, null);
-    } else sceneError(sceneId, (await apply(r)) ?? r.error.message);
+    const message = await save((version) => regenerateSceneAction(view.id, sceneId, version));
+    setBusyScene((busy) => (busy === sceneId ? null : busy));
+    sceneError(sceneId, message);
   }
 
-  function startDrag(sceneId: number, e: React.DragEvent) {
-    e.dataTransfer.effectAllowed = "move";
-    e.dataTransfer.setData("text/plain", String(sceneId));
-    const card = cards.current.get(sceneId);
-    if (card) e.dataTransfer.setDragImage(card, 24, 24);
-    setDrag({ id: sceneId, over: null, side: "before" });
-  }
-
-  function sideOf(e: React.DragEvent<HTMLElement>): DropSide {
-    const r = e.currentTarget.getBoundingClientRect();
-    return e.clientY < r.top + r.height / 2 ? "before" : "after";
-  }
-
-  function dragOver(targetId: number, e: React.DragEvent<HTMLElement>) {
-    if (!drag) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = "move";
-    const side = sideOf(e);
-    if (drag.over !== targetId || drag.side !== side) setDrag({ ...drag, over: targetId, side });
-  }
-
-  function drop(targetId: number, e: React.DragEvent<HTMLElement>) {
-    e.preventDefault();
-    const id = drag?.id ?? Number(e.dataTransfer.getData("text/plain"));
-    setDrag(null);
-    const from = view.scenes.find((s) => s.id === id);
-    const target = view.scenes.find((s) => s.id === targetId);
-    if (!from || !target || from.id === target.id) return;
-    void moveScene(from.id, dropPosition(from.scene_number, target.scene_number, sideOf(e)));
-  }
+  const stepped = (r: HistoryStep) => setView(r.view);
 
   function navigateAfter(action: () => Promise<ActionResult<{ id: number }>>, renewKey: () => void) {
     setNotice(null);
@@ -209,11 +307,13 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
       <header className="panel stack sb-header">
         <p className="small crumbs"><Link href={`/projects/${view.project_id}`}>← {projectTitle}</Link></p>
         <div className="spread sb-title-row">
-          <h1 className="editable-heading">
+          {/* The heading is named by the title alone; the button inside says "Edit Storyboard title". */}
+          <h1 className="editable-heading" aria-label={view.title}>
             <InlineText label="Storyboard title" value={view.title} maxLength={LIMITS.storyboardTitle} testId="storyboard-title"
-              onSave={async (v) => apply(await renameStoryboardAction(view.id, v, view.version), "title")} />
+              validate={(v) => fieldError(storyboardUpdateSchema, "title", v)}
+              onSave={(v) => save((version) => renameStoryboardAction(view.id, v, version), "title")} />
           </h1>
-          <StatusBadge status={view.status} />
+          <StoryboardStatusBadge status={view.status} />
         </div>
         <p className="small muted meta" data-testid="storyboard-meta">
           <span data-testid="scene-count">{plural(view.scenes.length, "scene")}</span>
@@ -238,15 +338,12 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
         <div data-testid="storyboard-progress">
           <ProgressBar done={view.completed_tasks} total={view.total_tasks} label="Storyboard progress" />
         </div>
-        <details className="brief">
-          <summary>Brief{view.reference_urls.length > 0 ? ` and ${plural(view.reference_urls.length, "reference")}` : ""}</summary>
-          <p className="brief-text">{view.brief}</p>
-          {view.reference_urls.length > 0 && (
-            <ul className="refs">
-              {view.reference_urls.map((u) => <li key={u}><a href={u} target="_blank" rel="noopener noreferrer nofollow">{u}</a></li>)}
-            </ul>
-          )}
-        </details>
+        <BriefPanel view={view} patterns={patterns}
+          onDone={async (r) => { const message = await apply(r); if (!message) router.refresh(); return message; }} />
+        {view.status === "completed" && (
+          <HistoryToolbar storyboardId={view.id} version={view.version} refreshKey={`${view.version}-${view.completed_tasks}`} disabled={busyScene !== null || writing} onStep={stepped} />
+        )}
+        <VersionsPanel storyboardId={view.id} version={view.version} onRestored={stepped} />
         {notice && <p className="alert error" role="alert">{notice}</p>}
         <div className="row sb-actions">
           {view.status === "completed" && view.scenes.length > 0 && (
@@ -255,7 +352,9 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
               <Link className="btn small" href={`/storyboards/${view.id}/shoot`}>Shoot mode</Link>
             </>
           )}
-          <button type="button" className="btn small" disabled={pending || view.status === "generating"} onClick={() => navigateAfter(() => generateVariationAction(view.id, variationKey), renewVariationKey)}>New variation</button>
+          <MainStoryboardControl storyboardId={view.id} isMain={view.is_main} title={view.title} />
+          <VariationForm storyboardId={view.id} patterns={patterns} disabled={pending || view.status === "generating"}
+            current={{ pattern: patternIdOf(view.pattern_source), platform: view.generation_options.platform ?? null, duration: view.generation_options.duration ?? null, aspect_ratio: view.aspect_ratio }} />
           <button type="button" className="btn small" disabled={pending} onClick={() => navigateAfter(() => duplicateStoryboardAction(view.id, duplicateKey), renewDuplicateKey)}>Duplicate</button>
           <ExportMenu storyboardId={view.id} disabled={view.status !== "completed"} />
           <SharePanel storyboardId={view.id} />
@@ -263,11 +362,11 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
             onSaved={(aspect_ratio, version) => setView((v) => ({ ...v, aspect_ratio, version }))}
             onStale={(message) => { setNotice(message); router.refresh(); }} />
           <ConfirmButton small label="Delete storyboard" confirmLabel="Yes, delete storyboard" busyLabel="Deleting…"
-            question={`Delete “${view.title}” with its ${plural(view.scenes.length, "scene")} and their tasks? This cannot be undone.`}
+            question={`Delete “${view.title}” with its ${plural(view.scenes.length, "scene")} and their tasks? You can bring it back with Undo.`}
             onConfirm={async () => {
               const r = await deleteStoryboardAction(view.id);
               if (!r.ok) return r.error.message;
-              router.push(`/projects/${r.data.project_id}`);
+              router.push(afterDeleteUrl(`/projects/${r.data.project_id}`, { label: `Storyboard “${view.title}”`, change_id: r.data.change_id, project_id: r.data.project_id, storyboard_id: view.id }));
               return null;
             }} />
         </div>
@@ -311,16 +410,19 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
               <p className="muted">Add a scene below, or make a new variation from the brief.</p>
             </div>
           )}
-          <ol className="card-list scene-list" onDragLeave={(e) => { if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDrag((d) => (d ? { ...d, over: null } : d)); }}>
+          <DndContext id="scene-order" sensors={sensors} collisionDetection={closestCenter} onDragEnd={dragEnd}
+            accessibility={{ announcements: announcements((id) => view.scenes.find((s) => s.id === id)?.scene_number), screenReaderInstructions: DND_INSTRUCTIONS }}>
+          <SortableContext items={view.scenes.map((s) => s.id)} strategy={verticalListSortingStrategy}>
+          <ol className="card-list scene-list">
             {view.scenes.map((s, i) => {
               const start = starts[i]!;
               return (
-                <SceneItem key={s.id} after={adding === s.scene_number} onAddCancel={() => setAdding(null)}
+                <SceneItem key={s.id} after={adding === s.scene_number} onAddCancel={closeAdd}
                   onAdd={async (fields, key) => {
-                    const r = await insertSceneAction(view.id, s.scene_number + 1, fields, view.version, key);
+                    const { r, last } = await inTurn((version) => insertSceneAction(view.id, s.scene_number + 1, fields, version, key));
                     if (r.ok) {
-                      setView(r.data);
-                      setAdding(null);
+                      if (last) setView(r.data);
+                      closeAdd();
                       return null;
                     }
                     if (r.error.current) return (await apply(r)) ?? r.error.message; // the form stays open with what was typed
@@ -332,39 +434,49 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
                     checks={failed.filter((c) => c.scene_number === s.scene_number)}
                     comments={<SceneComments sceneId={s.id} sceneNumber={s.scene_number} comments={comments.filter((c) => c.scene_id === s.id)} onChange={saveComment} />}
                     busy={busyScene === s.id} error={sceneErrors[s.id] ?? null}
-                    dragging={drag?.id === s.id} dropSide={drag && drag.over === s.id && drag.id !== s.id ? drag.side : null}
+                    expanded={expanded[s.id] ?? (compact === null ? null : !compact)}
+                    onToggle={() => setExpanded((e) => ({ ...e, [s.id]: !(e[s.id] ?? !compact) }))}
                     attach={(el) => { if (el) cards.current.set(s.id, el); else cards.current.delete(s.id); }}
                     onSave={(patch) => saveScene(s.id, patch)}
                     onTask={(taskId, done) => setTask(s.id, taskId, done)}
                     onMove={(position) => void moveScene(s.id, position)}
-                    onRegenerate={() => void run(s.id, () => regenerateSceneAction(view.id, s.id, view.version), setView)}
+                    onRegenerate={() => {
+                      const edits = handEdits([s], REGENERATED_SCENE_FIELDS);
+                      if (edits.length > 0) setRegenerating({ sceneId: s.id, number: s.scene_number, edits });
+                      else void regenerate(s.id);
+                    }}
                     onDelete={async () => {
-                      const r = await deleteSceneAction(view.id, s.id, view.version);
+                      const { r, last } = await inTurn((version) => deleteSceneAction(view.id, s.id, version));
                       if (!r.ok) return (await apply(r)) ?? r.error.message;
-                      setView(r.data);
+                      if (last) setView(r.data);
+                      focusAfterDelete(i);
                       return null;
                     }}
-                    onAddAfter={() => setAdding(s.scene_number)}
-                    onDragStart={(e) => startDrag(s.id, e)} onDragEnd={() => setDrag(null)}
-                    onDragOver={(e) => dragOver(s.id, e)} onDrop={(e) => drop(s.id, e)} />
+                    onAddAfter={(invoker) => openAdd(s.scene_number, invoker)} />
                 </SceneItem>
               );
             })}
           </ol>
+          </SortableContext>
+          </DndContext>
+          {regenerating && (
+            <RegenerateConfirm what={`scene ${regenerating.number}`} edits={regenerating.edits} onCancel={() => setRegenerating(null)}
+              onConfirm={() => { const id = regenerating.sceneId; setRegenerating(null); void regenerate(id); }} />
+          )}
           {adding === "end" ? (
-            <AddSceneForm after={null} onCancel={() => setAdding(null)}
+            <AddSceneForm after={null} onCancel={closeAdd}
               onAdd={async (fields, key) => {
-                const r = await insertSceneAction(view.id, null, fields, view.version, key);
+                const { r, last } = await inTurn((version) => insertSceneAction(view.id, null, fields, version, key));
                 if (r.ok) {
-                  setView(r.data);
-                  setAdding(null);
+                  if (last) setView(r.data);
+                  closeAdd();
                   return null;
                 }
                 if (r.error.current) return (await apply(r)) ?? r.error.message; // the form stays open with what was typed
                 return r.error.fields ?? r.error.message;
               }} />
           ) : (
-            <button type="button" className="btn add-end" onClick={() => setAdding("end")}>+ Add a scene at the end</button>
+            <button ref={addEndButton} type="button" className="btn add-end" onClick={(e) => openAdd("end", e.currentTarget)}>+ Add a scene at the end</button>
           )}
         </section>
       )}

@@ -161,6 +161,9 @@ export async function openOnlinePg(ownerUrl: string, opts: OnlinePgOptions): Pro
         }
       });
     },
+    async dropIndex(name) {
+      await ddl(`drop index ${name}`, `DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`);
+    },
     async close() {
       await client.end();
     },

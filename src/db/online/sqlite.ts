@@ -84,6 +84,9 @@ export function openOnlineSqlite(file: string): OnlineDb {
     async createIndex(table, name, cols) {
       db.exec(`CREATE INDEX IF NOT EXISTS ${ident(name)} ON ${ident(table)} (${cols.map(ident).join(", ")})`);
     },
+    async dropIndex(name) {
+      db.exec(`DROP INDEX IF EXISTS ${ident(name)}`);
+    },
     async close() {
       db.close();
     },

@@ -52,6 +52,8 @@ export interface OnlineDb {
   indexState(name: string): Promise<"missing" | "invalid" | "valid">;
   /** CREATE INDEX CONCURRENTLY on PostgreSQL (an invalid leftover of a failed try is dropped first). */
   createIndex(table: string, name: string, columns: string[]): Promise<void>;
+  /** DROP INDEX CONCURRENTLY on PostgreSQL (reads and writes go on); nothing when it is gone already. */
+  dropIndex(name: string): Promise<void>;
   close(): Promise<void>;
 }
 

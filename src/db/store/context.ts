@@ -5,11 +5,14 @@ import { and, asc, between, count, eq, isNull, lt, sql } from "drizzle-orm";
 import { TASK_TYPES } from "../../domain/constants";
 import { conflict, notFound, staleVersion, validationError } from "../../domain/errors";
 import { retryOnTransactionConflict } from "../lock-retry";
-import type { sceneInputSchema } from "../../domain/schemas";
-import type { Progress, SceneWithTasks, StoryboardWithScenes } from "../../domain/types";
+import { totalDurationError, type sceneInputSchema } from "../../domain/schemas";
+import type { Platform } from "../../domain/constants";
+import type { Progress, SceneWithTasks, Storyboard, StoryboardWithScenes } from "../../domain/types";
 import type { Conn, Driver, Row } from "./driver";
 import type { WriteCondition } from "./types";
 import { keyedSerial } from "./serial";
+import { APPLIED, currentIdempotencyScope } from "./idempotency-scope";
+import { changeKit } from "./changes";
 import { shardOf } from "../shard";
 import { HOT_SQL } from "./hot-sql";
 import { num, progressOf, toImageMeta, toProject, toScene, toStoryboard, toTask } from "./rows";
@@ -24,14 +27,28 @@ export function checkId(id: unknown, what: string): number {
   return id;
 }
 
-export const sumProgress = (items: Progress[]): Progress => ({
-  total_tasks: items.reduce((a, p) => a + p.total_tasks, 0),
-  completed_tasks: items.reduce((a, p) => a + p.completed_tasks, 0),
-});
+/** The project's progress among its storyboards' rows: the main one's, none without one. */
+export const mainProgress = (items: (Progress & { is_main: boolean })[]): Progress => {
+  const main = items.find((s) => s.is_main);
+  return { total_tasks: main?.total_tasks ?? 0, completed_tasks: main?.completed_tasks ?? 0 };
+};
 
+/** A storyboard with its scenes in order and its task counts (what a write just made, or a read). */
+export const viewOf = (storyboard: Storyboard, list: SceneWithTasks[]): StoryboardWithScenes => {
+  const tasks = list.flatMap((s) => s.tasks);
+  return { ...storyboard, scenes: list, total_tasks: tasks.length, completed_tasks: tasks.filter((t) => t.completed).length };
+};
+
+export type BaseContext = ReturnType<typeof createBaseContext>;
 export type StoreContext = ReturnType<typeof createContext>;
 
+/** The shared context with the undo stack's machinery (changes.ts) on top. */
 export function createContext(driver: Driver, shardCount: number) {
+  const base = createBaseContext(driver, shardCount);
+  return { ...base, changes: changeKit(base) };
+}
+
+function createBaseContext(driver: Driver, shardCount: number) {
   const tables = driver.tables;
   const { users, projects, storyboards, scenes, sceneTasks } = tables;
   const cols = {
@@ -59,6 +76,7 @@ export function createContext(driver: Driver, shardCount: number) {
       generation_options: storyboards.generationOptions,
       aspect_ratio: storyboards.aspectRatio,
       approval_state: storyboards.approvalState,
+      is_main: storyboards.isMain,
       generated_at: storyboards.generatedAt,
       updated_at: storyboards.updatedAt,
       version: storyboards.version,
@@ -75,6 +93,7 @@ export function createContext(driver: Driver, shardCount: number) {
       camera_angle: scenes.cameraAngle,
       beat: scenes.beat,
       needs_input: scenes.needsInput,
+      edited_fields: scenes.editedFields,
       created_at: scenes.createdAt,
       updated_at: scenes.updatedAt,
     },
@@ -90,7 +109,22 @@ export function createContext(driver: Driver, shardCount: number) {
 
   const read = <T>(userId: string | null, fn: (c: Conn) => Promise<T>) => driver.tx("read", userId, fn);
   // A write that lost a deadlock or a serialization check was rolled back whole: it runs again.
-  const write = <T>(userId: string | null, fn: (c: Conn) => Promise<T>) => retryOnTransactionConflict(() => driver.tx("write", userId, fn));
+  // Inside an Idempotency-Key's scope, the same transaction marks the key applied (idempotency-scope.ts).
+  const write = <T>(userId: string | null, fn: (c: Conn) => Promise<T>) =>
+    retryOnTransactionConflict(() =>
+      driver.tx("write", userId, async (c) => {
+        const result = await fn(c);
+        const scope = currentIdempotencyScope();
+        if (scope && scope.userId === userId) {
+          const k = tables.idempotencyKeys;
+          await c.db
+            .update(k)
+            .set({ responseStatus: APPLIED })
+            .where(and(eq(k.userId, scope.userId), eq(k.route, scope.route), eq(k.key, scope.key), isNull(k.responseStatus)));
+        }
+        return result;
+      }),
+    );
 
   // Changes to one storyboard queue in this process (serial.ts) before they take a connection.
   const serial = keyedSerial();
@@ -167,15 +201,27 @@ export function createContext(driver: Driver, shardCount: number) {
     await c.query("touch_project", HOT_SQL.touchProject, [projectId, now, userId]);
   }
 
-  /** Sets total_scenes / total_duration from the scenes themselves and touches the storyboard. */
+  /**
+   * Sets total_scenes / total_duration from the scenes themselves and touches the storyboard.
+   * An edit that makes the storyboard run longer than its platform allows is refused (the whole
+   * transaction rolls back); one that shortens an already too long storyboard is let through.
+   */
   async function syncTotals(c: Conn, userId: string, storyboardId: number, now = new Date()) {
     const [agg] = await c.db
       .select({ n: count(), d: sql<string | number>`coalesce(sum(${scenes.duration}), 0)` })
       .from(scenes)
       .where(and(eq(scenes.storyboardId, storyboardId), eq(scenes.userId, userId)));
+    const total = num(agg?.d);
+    const [before] = await c.db
+      .select({ total: storyboards.totalDuration, options: storyboards.generationOptions })
+      .from(storyboards)
+      .where(and(eq(storyboards.id, storyboardId), eq(storyboards.userId, userId)));
+    const platform = (before?.options as { platform?: Platform } | null | undefined)?.platform;
+    const tooLong = totalDurationError(total, platform);
+    if (tooLong && total > num(before?.total)) throw validationError({ duration: tooLong });
     await c.db
       .update(storyboards)
-      .set({ totalScenes: num(agg?.n), totalDuration: num(agg?.d), updatedAt: now })
+      .set({ totalScenes: num(agg?.n), totalDuration: total, updatedAt: now })
       .where(and(eq(storyboards.id, storyboardId), eq(storyboards.userId, userId)));
   }
 
@@ -254,15 +300,13 @@ export function createContext(driver: Driver, shardCount: number) {
   }
 
   async function storyboardView(c: Conn, userId: string, id: number): Promise<StoryboardWithScenes> {
-    const storyboard = await ownStoryboard(c, userId, id);
-    const list = await scenesWithTasks(c, userId, id);
-    const tasks = list.flatMap((s) => s.tasks);
-    return { ...storyboard, scenes: list, total_tasks: tasks.length, completed_tasks: tasks.filter((t) => t.completed).length };
+    return viewOf(await ownStoryboard(c, userId, id), await scenesWithTasks(c, userId, id));
   }
 
+  /** A project's progress: its main storyboard's tasks (docs/schema.md, "Main storyboard"). */
   async function projectProgress(c: Conn, userId: string, projectId: number): Promise<Progress> {
     const rows = await c.query("project_storyboards", HOT_SQL.projectStoryboards, [projectId, userId]);
-    return sumProgress(rows.map(progressOf));
+    return mainProgress(rows.map((r) => ({ is_main: toStoryboard(r).is_main, ...progressOf(r) })));
   }
 
   /** A project with live storyboards has a main one: when it has none, its oldest live one becomes main. */

@@ -27,6 +27,8 @@ export function createPgPool(url: string, cfg: PgConfig): pg.Pool {
     idleTimeoutMillis: cfg.pool.idleTimeoutMillis,
     connectionTimeoutMillis: cfg.pool.connectionTimeoutMillis,
     statement_timeout: cfg.pool.statementTimeoutMillis,
+    // Pipeline mode: a query is written at once, not after the previous one's answer (runTx).
+    pipeline: cfg.pool.pipeline !== false,
     // SET ROLE at connection start: RLS applies even when the login owns the tables. And
     // random_page_cost for SSD storage: with the default (4, spinning disks) the planner can trade
     // the policy-filtered index lookups of the dashboard for a scan of scene_tasks after an ANALYZE
@@ -51,6 +53,7 @@ export function createPgDriver(cfg: PgConfig): Driver & { pools: { primary: pg.P
   const stats: RoutingStats = { replicaReads: 0, primaryReadsForOwnWrites: 0, fallbackReads: 0, replicaDownSince: null };
   let replicaDownUntil = 0;
   const builders = new WeakMap<pg.PoolClient, Db>();
+  const pipelined = cfg.pool.pipeline !== false;
   // The owner's connections, for maintenance only: opened on first use, two at most.
   let ownerPool: pg.Pool | undefined;
   const owner = () => (ownerPool ??= createPgPool(cfg.ownerUrl, { ...cfg, appRole: null, pool: { ...cfg.pool, max: 2, min: 0 } }));
@@ -70,9 +73,22 @@ export function createPgDriver(cfg: PgConfig): Driver & { pools: { primary: pg.P
   /**
    * BEGIN, the settings, fn, COMMIT on a connection already taken from a pool; ROLLBACK on any
    * error (a connection that cannot is dropped). `setup` returning false abandons the transaction
-   * (rolled back, nothing run) and gives undefined.
+   * (rolled back, nothing run) and gives undefined. `onBegun` runs once BEGIN and the settings
+   * have answered, before fn's work is known to have reached the server.
+   *
+   * On a pipelined connection (DATABASE_PIPELINE, the default) with an unconditional setup, BEGIN,
+   * the settings and fn's first statement leave in one network flight: fn is started before their
+   * answers arrive. The server still runs them in order, and one that fails aborts the
+   * transaction, so fn's statements fail after it and nothing commits (docs/performance.md,
+   * "Lever 2").
    */
-  async function runTx<T>(client: pg.PoolClient, begin: string, fn: (c: Conn) => Promise<T>, setup: (client: pg.PoolClient) => Promise<boolean | void>, afterCommit?: (client: pg.PoolClient) => Promise<void>): Promise<{ value: T } | undefined> {
+  async function runTx<T>(
+    client: pg.PoolClient,
+    begin: string,
+    fn: (c: Conn) => Promise<T>,
+    setup: (client: pg.PoolClient) => Promise<boolean | void>,
+    opts: { afterCommit?: (client: pg.PoolClient) => Promise<void>; onBegun?: () => void; conditional?: boolean } = {},
+  ): Promise<{ value: T } | undefined> {
     let broken = false;
     // A checked-out client has no pool listener: a connection lost mid-transaction (a server
     // restart, pg_terminate_backend) would emit an unhandled 'error' and end the process. The
@@ -82,14 +98,27 @@ export function createPgDriver(cfg: PgConfig): Driver & { pools: { primary: pg.P
     };
     client.on("error", lost);
     try {
-      await client.query(begin);
-      if ((await setup(client)) === false) {
-        await client.query("ROLLBACK");
-        return undefined;
+      let value: T;
+      if (pipelined && !opts.conditional) {
+        const begun = Promise.all([client.query(begin), setup(client)]);
+        const work = fn(conn(client));
+        // Both settled before anything is decided: no rejection is left unhandled.
+        const [b, w] = await Promise.allSettled([begun, work]);
+        if (b.status === "rejected") throw b.reason;
+        opts.onBegun?.();
+        if (w.status === "rejected") throw w.reason;
+        value = w.value;
+      } else {
+        await client.query(begin);
+        if ((await setup(client)) === false) {
+          await client.query("ROLLBACK");
+          return undefined;
+        }
+        opts.onBegun?.();
+        value = await fn(conn(client));
       }
-      const value = await fn(conn(client));
       await client.query("COMMIT");
-      await afterCommit?.(client);
+      await opts.afterCommit?.(client);
       return { value };
     } catch (e) {
       await client.query("ROLLBACK").catch(() => {
@@ -105,21 +134,18 @@ export function createPgDriver(cfg: PgConfig): Driver & { pools: { primary: pg.P
   /**
    * One transaction on a connection from `pool`. A lost connection (a killed backend, a server
    * restart) is tried once more on a fresh one when that cannot run a write twice: always for a
-   * READ ONLY transaction, and for a write only when it failed before its own statements ran
-   * (taking the connection, BEGIN, the settings). Otherwise it surfaces as a 503 (mapPgError).
+   * READ ONLY transaction, and for a write only when it failed before its transaction had begun
+   * (taking the connection, BEGIN, the settings: a statement pipelined behind them ran in no
+   * committed transaction). Otherwise it surfaces as a 503 (mapPgError).
    */
   async function transaction<T>(pool: pg.Pool, begin: string, fn: (c: Conn) => Promise<T>, setup: (client: pg.PoolClient) => Promise<void>, afterCommit?: (client: pg.PoolClient) => Promise<void>): Promise<T> {
     const readOnly = begin.includes("READ ONLY");
     for (let attempt = 1; ; attempt++) {
-      let started = false;
-      const run = (c: Conn) => {
-        started = true;
-        return fn(c);
-      };
+      let begun = false;
       try {
-        return (await runTx(await pool.connect(), begin, run, setup, afterCommit))!.value;
+        return (await runTx(await pool.connect(), begin, fn, setup, { afterCommit, onBegun: () => (begun = true) }))!.value;
       } catch (e) {
-        if (attempt === 1 && isConnectionLost(e) && (readOnly || !started)) continue;
+        if (attempt === 1 && isConnectionLost(e) && (readOnly || !begun)) continue;
         throw mapPgError(e);
       }
     }
@@ -147,20 +173,27 @@ export function createPgDriver(cfg: PgConfig): Driver & { pools: { primary: pg.P
       return onPrimary();
     }
     try {
-      const done = await runTx(client, "BEGIN READ ONLY", fn, async (c) => {
-        if (pending) {
-          // The acting user and whether the replica has replayed their last commit, in one statement.
-          // pg_last_wal_replay_lsn() is NULL on a server that is not a standby: nothing to wait for.
-          const r = await c.query<{ ok: boolean | null }>({
-            name: "set_user_caught_up",
-            text: "SELECT set_config('app.current_user_id', $1, true), pg_last_wal_replay_lsn() >= $2::pg_lsn AS ok",
-            values: [userId ?? "", pending],
-          });
-          if (r.rows[0]!.ok === false) return false;
-        } else await setUser(userId, opts)(c);
-        stats.replicaReads++;
-        stats.replicaDownSince = null;
-      });
+      const done = await runTx(
+        client,
+        "BEGIN READ ONLY",
+        fn,
+        async (c) => {
+          if (pending) {
+            // The acting user and whether the replica has replayed their last commit, in one statement.
+            // pg_last_wal_replay_lsn() is NULL on a server that is not a standby: nothing to wait for.
+            const r = await c.query<{ ok: boolean | null }>({
+              name: "set_user_caught_up",
+              text: "SELECT set_config('app.current_user_id', $1, true), pg_last_wal_replay_lsn() >= $2::pg_lsn AS ok",
+              values: [userId ?? "", pending],
+            });
+            if (r.rows[0]!.ok === false) return false;
+          } else await setUser(userId, opts)(c);
+          stats.replicaReads++;
+          stats.replicaDownSince = null;
+        },
+        // Waiting for the replica to catch up decides whether fn runs here at all: not pipelined.
+        { conditional: pending !== null },
+      );
       if (done) return done.value;
       stats.primaryReadsForOwnWrites++;
       return onPrimary();
@@ -210,8 +243,11 @@ export function createPgDriver(cfg: PgConfig): Driver & { pools: { primary: pg.P
     },
     adminTx(as, fn, opts) {
       return transaction(owner(), "BEGIN", fn, async (client) => {
-        if (as === "maintenance") await client.query("SET LOCAL ROLE storyboard_maintenance");
-        if (opts?.bulk) await client.query("SELECT set_config('app.audit_bulk', 'on', true)");
+        // Both written before either answers (so before fn's statements on a pipelined connection).
+        await Promise.all([
+          as === "maintenance" && client.query("SET LOCAL ROLE storyboard_maintenance"),
+          opts?.bulk && client.query("SELECT set_config('app.audit_bulk', 'on', true)"),
+        ]);
       });
     },
     mapError: mapPgError,

@@ -1,16 +1,16 @@
 // Projects: create, read, update, delete, the dashboard list and the project hierarchy.
-import { and, eq } from "drizzle-orm";
-import { notFound } from "../../domain/errors";
-import { parseField, parseInput, projectCreateSchema, projectStatus, projectUpdateSchema } from "../../domain/schemas";
+import { and, eq, isNull } from "drizzle-orm";
+import { notFound, openTasksConflict } from "../../domain/errors";
+import { parseField, parseInput, projectCreateSchema, projectPatchSchema, projectStatus } from "../../domain/schemas";
 import { HOT_SQL } from "./hot-sql";
 import { num, progressOf, toProject, toScene, toStoryboard } from "./rows";
 import type { Row } from "./driver";
-import { checkId, sumProgress, type StoreContext } from "./context";
+import { checkId, mainProgress, type StoreContext } from "./context";
 import type { Store } from "./types";
 import type { ProjectSummary } from "../../domain/types";
 
 export function projectsStore(ctx: StoreContext): Pick<Store, "createProject" | "getProject" | "updateProject" | "deleteProject" | "listProjects" | "getProjectDetail" | "getProjectProgress"> {
-  const { cols, read, write, ownProject, projectProgress, shardIdOf } = ctx;
+  const { cols, read, write, ownProject, projectProgress, shardIdOf, changes } = ctx;
   const { projects } = ctx.tables;
   return {
     async createProject(userId, input) {
@@ -27,19 +27,30 @@ export function projectsStore(ctx: StoreContext): Pick<Store, "createProject" | 
     getProject: (userId, id) => read(userId, (c) => ownProject(c, userId, id)),
 
     async updateProject(userId, id, patch) {
-      const data = parseInput(projectUpdateSchema, patch);
+      const { confirm_open_tasks: confirmed, ...data } = parseInput(projectPatchSchema, patch);
       checkId(id, "Project");
       return write(userId, async (c) => {
-        const [row] = await c.db
-          .update(projects)
-          .set({
-            ...(data.title !== undefined && { title: data.title }),
-            ...(data.description !== undefined && { description: data.description }),
-            ...(data.status !== undefined && { status: data.status }),
-            updatedAt: new Date(),
-          })
-          .where(and(eq(projects.id, id), eq(projects.userId, userId)))
-          .returning(cols.project);
+        // Locked (PostgreSQL): a "Make main" at the same moment waits, so the count asked about holds.
+        const current = await ownProject(c, userId, id, { lock: data.status === "completed" });
+        if (data.status === "completed" && current.status !== "completed" && confirmed !== true) {
+          const progress = await projectProgress(c, userId, id);
+          const open = progress.total_tasks - progress.completed_tasks;
+          if (open > 0) throw openTasksConflict(open, progress.total_tasks);
+        }
+        const fields = (["title", "description", "status"] as const).filter((k) => data[k] !== undefined);
+        const { result: row } = await changes.record(c, userId, { project_id: id, storyboard_id: null }, `Edit project: ${fields.join(", ")}`, () => changes.readRows(c, userId, { projects: [id] }), async () => {
+          const [updated] = await c.db
+            .update(projects)
+            .set({
+              ...(data.title !== undefined && { title: data.title }),
+              ...(data.description !== undefined && { description: data.description }),
+              ...(data.status !== undefined && { status: data.status }),
+              updatedAt: new Date(),
+            })
+            .where(and(eq(projects.id, id), eq(projects.userId, userId), isNull(projects.deletedAt)))
+            .returning(cols.project);
+          return updated;
+        });
         if (!row) throw notFound("Project");
         return toProject(row as Row);
       });
@@ -80,7 +91,7 @@ export function projectsStore(ctx: StoreContext): Pick<Store, "createProject" | 
           ...progressOf(r),
           scenes: withProgress.filter((s) => s.storyboard_id === num(r.id)),
         }));
-        return { project, storyboards: storyboardList, ...sumProgress(storyboardList) };
+        return { project, storyboards: storyboardList, ...mainProgress(storyboardList) };
       }),
 
     getProjectProgress: (userId, id) =>

@@ -2,6 +2,7 @@
 // JSON; SQLite gives integer milliseconds, 0/1 and JSON text.
 import type { Project, Scene, SceneComment, SceneImageMeta, SceneTask, Storyboard, User } from "../../domain/types";
 import type { Row } from "./driver";
+import { parseEditedFields } from "../../domain/history";
 
 export const iso = (v: unknown): string => {
   if (v instanceof Date) return v.toISOString();
@@ -58,6 +59,7 @@ export const toStoryboard = (r: Row): Storyboard => ({
   generation_options: jsonObject(r.generation_options),
   aspect_ratio: String(r.aspect_ratio ?? "9:16") as Storyboard["aspect_ratio"],
   approval_state: String(r.approval_state ?? "draft") as Storyboard["approval_state"],
+  is_main: r.is_main === true || r.is_main === 1,
   generated_at: iso(r.generated_at),
   updated_at: iso(r.updated_at),
   version: num(r.version),
@@ -75,6 +77,7 @@ export const toScene = (r: Row): Scene => ({
   camera_angle: str(r.camera_angle),
   beat: str(r.beat),
   needs_input: str(r.needs_input),
+  edited_fields: parseEditedFields(r.edited_fields),
   created_at: iso(r.created_at),
   updated_at: iso(r.updated_at),
 });

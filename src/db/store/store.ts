@@ -9,6 +9,7 @@ import { auditStore } from "./audit";
 import { DEFAULT_SHARD_COUNT } from "../shard";
 import { createContext } from "./context";
 import type { Driver } from "./driver";
+import { historyStore } from "./history";
 import { idempotencyStore } from "./idempotency";
 import { maintenanceStore } from "./maintenance";
 import { projectsStore } from "./projects";
@@ -39,6 +40,7 @@ export function createStore(driver: Driver, opts: { shardCount?: number } = {}):
     ...reviewStore(ctx),
     ...archiveStore(ctx),
     ...idempotencyStore(ctx),
+    ...historyStore(ctx),
     ping: () => driver.ping(),
     close: () => driver.close(),
   };

@@ -2,7 +2,7 @@
 // Each operation takes the acting user's id and treats another user's rows as not found.
 import type { ArchiveBatchOptions } from "./archive";
 import type { ProjectStatus, StoryboardStatus } from "../../domain/constants";
-import type { ProjectCreate, ProjectUpdate, SceneInput, ScenePatch, StoryboardCreate, StoryboardUpdate, UserUpsert } from "../../domain/schemas";
+import type { ProjectCreate, ProjectPatch, SceneInput, ScenePatch, StoryboardCreate, StoryboardUpdate, UserUpsert } from "../../domain/schemas";
 import type {
   ApprovalState,
   ArchiveBatchResult,
@@ -27,6 +27,10 @@ import type {
   StoryboardWithScenes,
   User,
   UserProjectStats,
+  UndoResult,
+  UndoState,
+  VersionDetail,
+  VersionSummary,
 } from "../../domain/types";
 
 /**
@@ -35,6 +39,14 @@ import type {
  * staleVersion); without it, the last writer wins. On success the store sets `version` to the
  * storyboard's version after the change (the ETag of the answer).
  */
+/** Whose undo stack: a storyboard's (its content) or a project's (project edits, deletes of the project and its storyboards). */
+export type HistoryScope = { storyboard_id: number } | { project_id: number };
+
+/** How a scene write came about: "regenerate" rewrites the engine's fields and clears their hand-edit marks. */
+export interface SceneWriteOptions {
+  regenerate?: boolean;
+}
+
 export interface WriteCondition {
   ifVersion?: number | undefined;
   version?: number;
@@ -43,9 +55,11 @@ export interface WriteCondition {
 /** A stored Idempotency-Key: its request's fingerprint and, once the first request finished, its answer. */
 export interface IdempotencyRecord {
   fingerprint: string;
-  /** null while the first request runs. */
+  /** null while the first request runs; 0 (APPLIED) once its work committed, until its answer is saved. */
   status: number | null;
   body: string | null;
+  /** When the first request claimed the key or last renewed its claim. */
+  claimedAt: Date;
 }
 
 export interface TaskUpdate {
@@ -59,8 +73,16 @@ export interface TaskUpdate {
   project_id: number;
 }
 
+export interface RegenerateInput {
+  brief: string;
+  reference_urls: string[];
+  generation_options: GenerationOptions;
+}
+
 export interface GenerationResult {
   title?: string;
+  /** The title is a default: made unique among the project's storyboards (" (2)", " (3)"), in the same transaction. */
+  unique_title?: boolean;
   pattern_source?: string | null;
   scenes: SceneInput[];
   /** Replaces the stored generation options (e.g. with what the engine inferred). */
@@ -84,7 +106,11 @@ export interface Store {
 
   createProject(userId: string, input: ProjectCreate): Promise<Project>;
   getProject(userId: string, id: number): Promise<Project>;
-  updateProject(userId: string, id: number, patch: ProjectUpdate): Promise<Project>;
+  /**
+   * Edits a project. Marking it completed while its main storyboard has open tasks is refused
+   * (conflict, with the count) unless the patch has `confirm_open_tasks: true`.
+   */
+  updateProject(userId: string, id: number, patch: ProjectPatch): Promise<Project>;
   deleteProject(userId: string, id: number): Promise<void>;
   listProjects(userId: string, filter?: { status?: ProjectStatus | undefined }): Promise<ProjectSummary[]>;
   getProjectDetail(userId: string, id: number): Promise<ProjectDetail>;
@@ -104,14 +130,30 @@ export interface Store {
    */
   beginRetry(userId: string, id: number): Promise<Storyboard | null>;
   /**
+   * "Edit brief and regenerate": the new brief, reference URLs and options are saved and the
+   * storyboard goes back to 'generating' (the generation job then replaces its scenes, as for a new
+   * one or a retry). Refused while it is generating; made only at the version the editor showed.
+   */
+  beginRegenerate(userId: string, id: number, input: RegenerateInput, cond?: WriteCondition): Promise<Storyboard>;
+  /**
    * Replaces the scenes of a storyboard still 'generating' with a generation's result and marks it
    * completed; on any other storyboard it changes nothing (a repeated or late job run).
    */
   completeGeneration(userId: string, id: number, result: GenerationResult): Promise<StoryboardWithScenes>;
   getStoryboardProgress(userId: string, id: number): Promise<Progress>;
+  /**
+   * Makes a live storyboard its project's main one (the one whose tasks are the project's
+   * progress); the previous main becomes a variation. Under the project's row lock.
+   */
+  setMainStoryboard(userId: string, id: number): Promise<Storyboard>;
 
   getScene(userId: string, sceneId: number): Promise<Scene>;
-  updateScene(userId: string, sceneId: number, patch: ScenePatch, cond?: WriteCondition): Promise<Scene>;
+  /**
+   * A hand edit marks the fields it changed in edited_fields; with `how.regenerate` it is the
+   * engine's rewrite instead: a named version is taken first, the marks of the rewritten fields are
+   * cleared, and the scene's "Script written" task is reset only when the script changed.
+   */
+  updateScene(userId: string, sceneId: number, patch: ScenePatch, cond?: WriteCondition, how?: SceneWriteOptions): Promise<Scene>;
   /** Inserts at position 1..N+1 (undefined: the end); the scenes from there on move down one. */
   insertScene(userId: string, storyboardId: number, position: number | undefined, input: SceneInput, cond?: WriteCondition): Promise<SceneWithTasks>;
   deleteScene(userId: string, sceneId: number, cond?: WriteCondition): Promise<void>;
@@ -131,10 +173,36 @@ export interface Store {
   saveIdempotentResponse(userId: string, route: string, key: string, status: number, body: string): Promise<void>;
   /** Forgets a claim whose request failed, so the same key can be tried again. */
   releaseIdempotencyKey(userId: string, route: string, key: string): Promise<void>;
+  /** Renews a running claim (its request is alive), so that it is not taken over as abandoned. */
+  renewIdempotencyClaim(userId: string, route: string, key: string): Promise<void>;
   /** Deletes every key created before `before` (all users; the maintenance role); how many. */
   purgeIdempotencyKeys(before: Date): Promise<number>;
 
   setTaskCompleted(userId: string, taskId: number, completed: boolean): Promise<TaskUpdate>;
+
+  /** Deleting a project is a soft delete, undone through the project's stack (`change_id`); purgeDeleted removes it later. */
+  softDeleteProject(userId: string, id: number): Promise<{ change_id: number }>;
+  /** The same for a storyboard (the project's stack); another live storyboard becomes main if it was. */
+  softDeleteStoryboard(userId: string, id: number): Promise<{ project_id: number; change_id: number }>;
+  /** The undo stack of a storyboard or a project: what Undo and Redo would do, the newest changes first. */
+  listChanges(userId: string, scope: HistoryScope): Promise<UndoState>;
+  /**
+   * Undoes the newest change of the scope (with `change_id`: only if it is that one), refusing with
+   * a conflict naming what changed when its rows are no longer as it left them.
+   */
+  undo(userId: string, scope: HistoryScope, opts?: { change_id?: number | undefined; cond?: WriteCondition | undefined }): Promise<UndoResult>;
+  /** Redoes the oldest undone change of the scope (a new change drops them all). */
+  redo(userId: string, scope: HistoryScope, opts?: { change_id?: number | undefined; cond?: WriteCondition | undefined }): Promise<UndoResult>;
+  /** A named version of the storyboard as it is now. */
+  createVersion(userId: string, storyboardId: number, input: { name: string }): Promise<VersionSummary>;
+  /** A storyboard's versions, newest first. */
+  listVersions(userId: string, storyboardId: number): Promise<VersionSummary[]>;
+  /** One version with its scenes and its differences from the storyboard now, scene by scene. */
+  getVersion(userId: string, versionId: number): Promise<VersionDetail>;
+  /** Puts the storyboard back as the version has it (a version of the current state is taken first); undoable. */
+  restoreVersion(userId: string, versionId: number, cond?: WriteCondition): Promise<UndoResult>;
+  /** Removes for good the projects and storyboards soft-deleted before `before` (all users; the maintenance role). */
+  purgeDeleted(before: Date): Promise<{ projects: number; storyboards: number }>;
 
   /** Stores (or replaces) a scene's image; the bytes must already be a re-encoded PNG or JPEG. */
   setSceneImage(userId: string, sceneId: number, image: NewSceneImage): Promise<SceneImageMeta>;

@@ -22,7 +22,7 @@ const RULES: [RegExp, Domain][] = [
   [/\b(dentist|clinic|doctor|therap\w*|physio\w*|sleep|nutrition|clínica|clinique|praxis)\b|クリニック|睡眠/i, "health"],
   [/\b(travel|trip|hotel|flight|vacation|holiday|viaje|voyage|reise|viagem)\b|旅行|ホテル/i, "travel"],
   [/\b(car|cars|driving|mechanic|tyres?|tires?|auto repair|coche|voiture|carro)\b|車/i, "auto"],
-  [/\b(home|room|decor|furniture|candle|sofa|bedroom|casa|maison|wohnung|mueble|meubles|möbel)\b|インテリア|部屋/i, "home"],
+  [/\b(home|room|decor|furniture|candles?|sofa|bedroom|casa|maison|wohnung|mueble|meubles|möbel)\b|インテリア|部屋/i, "home"],
   [/\b(shop|store|boutique|tienda|magasin|laden|loja)\b|店/i, "retail"],
 ];
 

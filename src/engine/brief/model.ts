@@ -119,6 +119,18 @@ const OVERLAY_REQ_RE =
 const MUST_SAY_RE =
   /^(?:(?:you )?must (?:say|include|mention)|(?:make sure to|be sure to|always) (?:say|mention|include)|say (?:exactly|this)|include the line|the line|mandatory line|legal line|disclaimer|must-say|debe decir|incluye la frase|doit dire|muss sagen|deve dizer|必ず)\s*(?:the line|the phrase|that|exactly)?\s*[:：]?\s*(.+)$/i;
 
+/**
+ * Framing words: how a shot opens, cuts or closes ("Show the morning rush, then the cup", "Open on the
+ * espresso machine", "Cut to the cup", "Finish with a slow pan over the shelf"). They are directions.
+ */
+const FRAME_RE =
+  /^(?:please\s+)?(?:show(?:\s+off)?\s+(?:the|a|an|our|my|some|them|people|customers|viewers|us)\b(?!.*\b(?:how|why|that)\b)|(?:open|opening|start|begin)\s+(?:on|with)\s+(?:a|an|the|our|my|some)?\s*(?:shot|close-?up|wide|view|pan|zoom|montage|b-?roll|the\b|[\p{L}-]+\s+(?:shot|close-?up|pan))|(?:open|opening|begin)\s+on\b|(?:open|start|begin)\s+(?:with|on)\s+(?:a|an)\s+(?:question|joke|stat(?:istic)?|hook|surprising fact|bold claim)\b|(?:then\s+)?cut(?:ting)?\s+(?:to|away)\b|(?:slow\s+)?(?:pan|tilt|zoom|push|dolly)\s+(?:in|out|over|across|to|on|into|through)\b|(?:end|close|finish|wrap up)\s+(?:on|with)\s+(?:a|an|the)?\s*(?:slow\s+|quick\s+|wide\s+|tight\s+|final\s+|last\s+)?(?:shot|close-?up|pan|tilt|zoom|view|montage|b-?roll|wide|fade|freeze|push-in|pull-out|tracking shot|aerial)\b|transition\s+to\b|(?:a\s+)?montage\s+of\b|b-?roll\s+of\b|film\s+(?:the|a|an|our|my)\b)/iu;
+/** A closing image: what the last shot shows, not what it says ("the team waving", "the logo"). */
+const CLOSING_IMAGE = /\b(?:shots?|close-?ups?|pan|tilt|zoom|montage|b-?roll|logo|end card|fade|freeze|frame|view|aerial|overhead|slow[- ]?mo(?:tion)?|waving|smiling|smile|walking away|silhouette)\b/i;
+/** What a call to action says: an action verb, a link, a phone number, a code or an offer. */
+const CTA_LIKE =
+  /\b(?:follow|subscribe|shop|order|book|visit|call|text|dm|message|download|sign up|join|buy|enrol+|register|comment|share|save|tap|click|grab|claim|get|try|start|use|head to|go to|check out|learn more|link in (?:bio|description)|pre-order|reserve|apply|contact|find us|come (?:in|by|visit)|stop by|swing by)\b|https?:\/\/|www\.|\.(?:com|co|io|app|shop|store)\b|\bcode\s+[A-Z0-9]{3,}|\d+\s?%|sígue|suscríbete|compra|pide|reserva|visita|abonne|commande|réserve|folge|abonniere|bestelle|buche|besuche|siga|inscreva|compre|peça|reserve|visite|フォロー|登録|予約|購入|チェック/iu;
+
 const TEACH_RE = /^((?:please\s+)?(?:teach|show|explain to|walk)\s+(?:viewers|people|the audience|followers|beginners|kids|them|everyone)(?:\s+through)?)\s+(how to .+|how .+)$/i;
 const CTA_VERB = /^(?:follow|subscribe|shop|order|book|visit|call|download|sign up|join|buy|enroll|register|comment|tap|click|grab|pre-order|sígue(?:me|nos)|suscríbete|compra|pide|reserva|abonne-toi|abonnez-vous|commande[zr]?|réserve[zr]?|folge|abonniere|bestelle|buche|siga|inscreva-se|compre|peça|reserve)\b/i;
 const SHOW_HOW_RE = /^((?:please\s+)?(?:show|explain|highlight|demonstrate|emphasi[sz]e|stress|point out)\s+(?:how|that|why))\s+(.+)$/i;
@@ -254,6 +266,52 @@ function stripSettings(s: string): string {
     .trim();
 }
 
+const LIST_AND = /\s+(?:and|or|y|o|et|ou|und|oder|e)\s+/i;
+
+/** One inline list item: no trailing punctuation, no leading "and". */
+function listItem(s: string): string {
+  return cleanTerm(s.replace(/^(?:and|or|y|o|et|ou|und|oder|e)\s+/i, "").replace(/[\s,;.]+$/u, ""));
+}
+
+/**
+ * A list written inline after its announcement: "3 mistakes people make with pour-over: water too
+ * hot, grind too fine, no bloom", the same with "; " between the items, or numbered "1) ... 2) ...".
+ * Returns the announcement (without its colon) and the items; null when the sentence is no such list.
+ * A colon list needs the announced count's noun before the colon and at most that many items.
+ */
+export function inlineList(sentence: string, count?: { n: number; noun: string }): { head: string; items: string[]; spans: string[] } | null {
+  const t = sentence.trim().replace(/[.!。]+$/u, "");
+  /** Each item's span of the sentence, with the separator or number before it: every character lands in one. */
+  const withSpans = (head: string, headEnd: number, items: string[]) => {
+    const starts: number[] = [];
+    let from = headEnd;
+    for (const it of items) {
+      const at = t.indexOf(it, from);
+      starts.push(at < 0 ? from : at);
+      from = at < 0 ? from : at + it.length;
+    }
+    const spans = items.map((_, i) => t.slice(i === 0 ? headEnd : starts[i]!, starts[i + 1] ?? t.length));
+    return { head, items, spans };
+  };
+  const marks = [...t.matchAll(/(?:^|[\s:：])(\d{1,2})\)\s+/g)];
+  if (marks.length >= 2 && marks.every((x, i) => Number(x[1]) === i + 1)) {
+    const items = marks.map((x, i) => listItem(t.slice(x.index + x[0].length, marks[i + 1]?.index ?? t.length))).filter(Boolean);
+    const head = t.slice(0, marks[0]!.index).replace(/\s*[:：]\s*$/u, "");
+    if (items.length === marks.length) return withSpans(cleanTerm(head), head.length, items);
+  }
+  if (!count) return null;
+  const colon = /^(.+?)\s*[:：]\s+(.+)$/u.exec(t);
+  if (!colon || !normKey(colon[1]!).includes(normKey(count.noun))) return null;
+  const rest = colon[2]!;
+  let parts = rest.includes(";") ? rest.split(/\s*;\s*/) : rest.split(/\s*,\s*/);
+  // "..., grind too fine and no bloom": the last pair is split at its conjunction.
+  const last = parts[parts.length - 1] ?? "";
+  if (!rest.includes(";") && LIST_AND.test(last) && !/^(?:and|or|y|o|et|ou|und|oder|e)\s/i.test(last)) parts = [...parts.slice(0, -1), ...last.split(LIST_AND)];
+  const items = parts.map(listItem).filter(Boolean);
+  if (items.length < 2 || items.length > count.n || items.some((x) => words(x).length > 10)) return null;
+  return withSpans(cleanTerm(colon[1]!), colon[1]!.length, items);
+}
+
 /** Parses a brief into its model. Pure and deterministic; never throws. */
 export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBrief(rawBrief)): BriefModel {
   const text = normalizeSpace(String(rawBrief ?? "").replace(/\r\n?/g, "\n"));
@@ -331,6 +389,11 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
       classifyFree(g[2], bullet, section);
       return;
     }
+    if (FRAME_RE.test(bare)) {
+      // "Show the morning rush, then the cup" / "Finish with a slow pan over the shelf": how to shoot it, never said or shown.
+      pushUnique(m.directions, bare);
+      return put(s, "direction", "shot direction");
+    }
     if ((g = OVERLAY_REQ_RE.exec(bare))) {
       m.finalOverlay = quoteOf(g[1] ?? "") ?? cleanTerm(g[1] ?? "");
       return put(s, "final_overlay");
@@ -344,7 +407,18 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
         setProduct(cleanTerm(plug.slice(1).find((x) => x !== undefined) ?? ""));
         return put(s, "cta", "plug");
       }
-      setCta(q ?? body);
+      if (!q && !CTA_LIKE.test(body) && !extractPhones(body).length) {
+        if (CLOSING_IMAGE.test(body)) {
+          // "Finish with the team waving": a closing image, not a call to action.
+          pushUnique(m.directions, bare);
+          return put(s, "direction", "closing shot");
+        }
+        // "Finish with the price: $29": content for the last beats, not a call to action.
+        ignore(bare.slice(0, Math.max(0, bare.lastIndexOf(body))), "instruction");
+        return classifyFree(body, bullet, section);
+      }
+      // "End with a call to action to book a demo": the action is the CTA.
+      setCta(q ?? body.replace(/^(?:a|an|the|our)\s+(?:call[- ]to[- ]action|cta)\s*(?:to\s+|:\s*)?/i, ""));
       if (q) pushUnique(m.mustSay, q);
       return put(s, "cta", "end with");
     }
@@ -436,6 +510,15 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
   const handleRequest = (sentence: string, subject: string) => {
     const prefix = sentence.slice(0, Math.max(0, sentence.length - subject.length));
     if (prefix.trim()) put(prefix, "settings", "request");
+    // "3 mistakes ... with pour-over: water too hot, grind too fine, no bloom": the items, then the announcement.
+    const list = m.items.length ? null : inlineList(subject, analysis.count);
+    if (list) {
+      list.items.forEach((it, i) => {
+        pushUnique(m.items, it);
+        put(list.spans[i] ?? it, "item", "inline list");
+      });
+      subject = list.head;
+    }
     if (PLATFORM_WORD.test(sentence)) m.settings.platform ??= PLATFORM_WORD.exec(sentence)?.[0];
     if (DURATION_WORD.test(sentence)) m.settings.duration ??= DURATION_WORD.exec(sentence)?.[0];
     if (FORMAT_WORD.test(sentence)) m.settings.format ??= FORMAT_WORD.exec(sentence)?.[0]?.toLowerCase();
@@ -443,7 +526,7 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
     clauses.forEach((c, i) => {
       const bare = cleanTerm(c);
       if (!bare) return;
-      if (PLUG_RE.test(bare) || END_WITH_RE.test(bare) || isToneText(bare, lang) || AVOID_RE.test(bare) || AUDIENCE_RE.test(bare) || DIRECTION_RE.test(bare)) {
+      if (PLUG_RE.test(bare) || END_WITH_RE.test(bare) || FRAME_RE.test(bare) || isToneText(bare, lang) || AVOID_RE.test(bare) || AUDIENCE_RE.test(bare) || DIRECTION_RE.test(bare)) {
         classifyFree(c, false, "");
         return;
       }
@@ -613,7 +696,7 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
       }
       const subject = stripSettings(sentence);
       const cm = analysis.count;
-      if (!m.topic && cm && !isBullet && normKey(sentence).includes(normKey(`${cm.n} ${cm.noun}`)) && !first) {
+      if (!m.topic && cm && !isBullet && normKey(sentence).includes(normKey(`${cm.n} ${cm.noun}`)) && (!first || (!m.items.length && inlineList(sentence, cm)))) {
         // The sentence that announces the list ("3 signs you're ready to buy your first home") names the topic.
         handleRequest(sentence, subject || sentence);
         continue;

@@ -1,9 +1,8 @@
 // What the engine read in a brief, for the form and the API to show before generating.
 import type { Platform } from "../../domain/constants";
-import { checkStoryboard } from "../checks";
-import { generateStoryboard } from "../generate";
-import { applyBriefFields, briefFromFields, fieldsOf, type BriefFields } from "./fields";
-import { parseBrief, summarizeBrief } from "./model";
+import { generateWithModel } from "../generate";
+import { fieldsOf, type BriefFields } from "./fields";
+import { summarizeBrief } from "./model";
 
 export interface BriefLength {
   /** The length asked for (the option, else the brief's, else 30 s), within the platform's maximum. */
@@ -33,11 +32,10 @@ export interface UnderstandOptions {
 }
 
 export function understandBrief(brief: string, corrections?: BriefFields | null, options: UnderstandOptions = {}): BriefUnderstanding {
-  const text = brief.trim() || !corrections ? brief : briefFromFields(corrections);
-  const m = applyBriefFields(parseBrief(text), corrections);
-  // The engine itself says how much the brief fills (it is deterministic and takes about a millisecond).
-  const sb = generateStoryboard({ brief, brief_fields: corrections ?? null, duration: options.duration ?? null, platform: options.platform ?? null, pattern: options.pattern ?? null });
-  const runtime = checkStoryboard({ ...sb, brief: text, brief_fields: corrections ?? null }).find((c) => c.id === "runtime_material");
+  // The engine itself says how much the brief fills (it is deterministic and takes about a
+  // millisecond); the model it wrote from and its own checks are what was read: one read of the brief.
+  const { storyboard: sb, model: m } = generateWithModel({ brief, brief_fields: corrections ?? null, duration: options.duration ?? null, platform: options.platform ?? null, pattern: options.pattern ?? null });
+  const runtime = sb.checks.find((c) => c.id === "runtime_material");
   const length: BriefLength = {
     requested_duration: sb.requested_duration,
     total_duration: sb.total_duration,

@@ -8,7 +8,7 @@ import { inferDuration, PLATFORM_MAX_SECONDS } from "../infer";
 import { isEngineLanguage } from "../language";
 import { containsTerm, isSpacelessText, normKey, plainWords } from "../text";
 import type { Check, StoryboardLike } from "../types";
-import { inferItems } from "../write/infer-items";
+import { inferredFacts } from "../write/infer-items";
 import { endsAtBreak } from "../compose";
 
 /**
@@ -35,7 +35,7 @@ const STOP = new Set(
     "and or but not no very super a an the of to for with in on at by is are be it its this that our your my we you " +
     "y o pero no muy un una el la los las de del para con en es et ou mais pas très un une le la les des pour avec " +
     "und oder aber nicht sehr ein eine der die das den für mit e ou mas não muito um uma o os as do da para com " +
-    "bit little slightly more less keep make it"
+    "bit little slightly more less keep make it every everyone everybody everything almost always never"
   ).split(" "),
 );
 
@@ -49,9 +49,20 @@ function str(v: unknown): string {
   return typeof v === "string" ? v : v === null || v === undefined ? "" : String(v);
 }
 
+/** A label's "starts a line" pattern, compiled once per label (the check runs on every storyboard). */
+const LABEL_RES = new Map<string, RegExp>();
+
 function mentions(text: string, phrase: string): boolean {
   // A label is leaked when a line starts with it ("Pain: managers lose..."), not when a sentence says "the problem:".
-  if (/[:：]$/u.test(phrase)) return new RegExp(`(?:^|[.!?。！？\\n]\\s*)${escape(phrase.replace(/\s*[:：]$/u, ""))}\\s*[:：]`, "iu").test(text);
+  if (/[:：]$/u.test(phrase)) {
+    let re = LABEL_RES.get(phrase);
+    if (!re) {
+      re = new RegExp(`(?:^|[.!?。！？\\n]\\s*)${escape(phrase.replace(/\s*[:：]$/u, ""))}\\s*[:：]`, "iu");
+      if (LABEL_RES.size > 500) LABEL_RES.clear();
+      LABEL_RES.set(phrase, re);
+    }
+    return re.test(text);
+  }
   return containsTerm(text, phrase);
 }
 
@@ -69,40 +80,61 @@ function contentWords(s: string): string[] {
 const CJK = /[\u3040-\u9fff]/;
 const CJK_START = /^[\u3040-\u9fff]/;
 const WORD_SPLIT = /[^\p{L}\p{N}'-]+/u;
+// The same split for ASCII text (lower-cased), without the slower Unicode property classes.
+const WORD_SPLIT_ASCII = /[^a-z0-9'-]+/;
+const ASCII_TEXT = /^[\x00-\x7f]*$/;
+/** Curly quotes, guillemets, dashes, ellipsis and middle dot: word separators for both splits. */
+const TYPOGRAPHIC = /[\u2018\u2019\u201c\u201d\u00ab\u00bb\u2013\u2014\u2026\u00b7]/g;
 
 export function stems(text: string): Set<string> {
   const out = new Set<string>();
-  const t = text.toLowerCase();
+  eachStem(text, (x) => void out.add(x));
+  return out;
+}
+
+/** True when a stem of the text is in the set (stops at the first one). */
+function sharesStem(text: string, set: Set<string>): boolean {
+  return set.size > 0 && eachStem(text, (x) => set.has(x));
+}
+
+/** Visits the text's stems in order; stops and returns true as soon as `visit` returns true. */
+function eachStem(text: string, visit: (stem: string) => boolean | void): boolean {
+  let t = text.toLowerCase();
   // Hot in every check run: the CJK pass and Unicode-aware lengths only for text that needs them.
-  const cjk = CJK.test(t);
-  if (cjk || isSpacelessText(t)) {
+  // Typographic quotes and dashes split words either way: as spaces, most text is ASCII.
+  let ascii = ASCII_TEXT.test(t);
+  if (!ascii) {
+    const plain = t.replace(TYPOGRAPHIC, " ");
+    if (ASCII_TEXT.test(plain)) {
+      t = plain;
+      ascii = true;
+    }
+  }
+  const cjk = !ascii && CJK.test(t);
+  if (cjk || (!ascii && isSpacelessText(t))) {
     const chars = Array.from(t.replace(/[^\p{L}\p{N}]+/gu, " "));
     for (let i = 0; i + 1 < chars.length; i++) {
       const pair = chars[i]! + chars[i + 1]!;
       if (/\s/u.test(pair) || /^[\u3040-\u309f]{2}$/u.test(pair)) continue;
-      out.add(pair);
+      if (visit(pair)) return true;
     }
   }
-  for (let w of t.split(WORD_SPLIT)) {
+  for (let w of t.split(ascii ? WORD_SPLIT_ASCII : WORD_SPLIT)) {
     if (!w) continue;
     if (w.charCodeAt(0) === 39 || w.charCodeAt(0) === 45 || w.endsWith("'") || w.endsWith("-")) w = w.replace(/^['-]+|['-]+$/g, "");
     const code = w.charCodeAt(0);
     if (code >= 48 && code <= 57) {
-      out.add(w);
+      if (visit(w)) return true;
       continue;
     }
     if (w.length < 4 || STOP.has(w)) continue;
     if (cjk && CJK_START.test(w)) continue;
     // Surrogate pairs (an emoji) are rare in words: code units are enough below 4 letters' doubt.
-    out.add(/[\ud800-\udfff]/.test(w) ? Array.from(w).slice(0, 5).join("") : w.slice(0, 5));
+    if (visit(!ascii && /[\ud800-\udfff]/.test(w) ? Array.from(w).slice(0, 5).join("") : w.slice(0, 5))) return true;
   }
-  return out;
+  return false;
 }
 
-const shares = (a: Set<string>, b: Set<string>) => {
-  for (const x of a) if (b.has(x)) return true;
-  return false;
-};
 
 /** Words of the engine's own frames and labels: they structure a line, they are not its content. */
 const STRUCTURE = stems(
@@ -265,7 +297,7 @@ export function craftChecks(sb: StoryboardLike & { title?: string | null }, m: B
   const factText = [
     m.product, m.productWhat, m.topic, m.hook, m.title, m.cta.text, m.finalOverlay, ...m.pains, ...m.benefits, ...m.features, ...m.proof, ...m.offer, ...m.items,
     ...m.deadlines, ...m.prices, ...m.mustSay, ...(m.compare ?? []), ...m.story.map((x) => x.text),
-    ...(m.count ? inferItems(m, lang, m.count.n) : []),
+    ...(m.count ? inferredFacts(m, lang, m.count.n) : []),
   ].filter(Boolean).join(" \n ");
   const factStems = stems(factText);
   for (const x of STRUCTURE) factStems.delete(x);
@@ -275,7 +307,7 @@ export function craftChecks(sb: StoryboardLike & { title?: string | null }, m: B
     if (s.scene_type !== "content" || str(s.needs_input).trim()) return;
     const script = str(s.script).trim();
     if (!script || factText.trim() === "") return;
-    if (!shares(stems(script), factStems)) {
+    if (!sharesStem(script, factStems)) {
       fillerOk = false;
       add("filler_line", false, "warning", `The voice-over ("${script}") says nothing from the brief: write it from a fact, or ask for one (needs_input).`, sceneNo(i));
     }
@@ -290,16 +322,23 @@ export function craftChecks(sb: StoryboardLike & { title?: string | null }, m: B
     const said = `${str(s.script)} ${str(s.needs_input)}`.trim();
     if (base && said) beatScript.set(base, `${beatScript.get(base) ?? ""} ${said}`);
   });
+  const beatStems = new Map<string, Set<string>>();
   const subjectStems = stems([m.product, m.productWhat, m.topic, ...(m.compare ?? [])].filter(Boolean).join(" "));
   scenes.forEach((s, i) => {
     if (s.scene_type !== "content") return;
     const v = str(s.visual_description);
     const base = str(s.beat).replace(/\s*\(shot \d+\/\d+\)$/, "");
-    const own = stems(`${str(s.script)} ${beatScript.get(base) ?? ""} ${str(s.needs_input)}`);
-    for (const x of STRUCTURE) own.delete(x);
-    const vs = stems(v);
+    // The beat's text already holds this scene's line and to-do: its stems are worked out once per beat.
+    const said = beatScript.get(base);
+    let own = said === undefined ? undefined : beatStems.get(base);
+    if (!own) {
+      own = stems(said ?? `${str(s.script)} ${str(s.needs_input)}`);
+      for (const x of own) if (STRUCTURE.has(x)) own.delete(x);
+      if (said !== undefined) beatStems.set(base, own);
+    }
     const generic = GENERIC_VISUAL.exec(v)?.[0];
-    const specific = !generic && (shares(vs, own) || (own.size === 0 && shares(vs, subjectStems)));
+    // Its own beat's words, or the subject's when the beat has none.
+    const specific = !generic && sharesStem(v, own.size ? own : subjectStems);
     if (!specific) {
       visualOk = false;
       add("visual_specific", false, "warning", generic ? `The visual notes are a template ("${generic}"): say what this scene shows.` : "The visual notes do not say what this scene shows (nothing of its voice-over or the brief's subject).", sceneNo(i));

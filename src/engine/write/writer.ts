@@ -106,11 +106,12 @@ export function createWriter(m: BriefModel, lang: EngineLanguage, patternId: str
     used.add(k);
     return true;
   };
-  // Words written with a capital inside a sentence, or twice, are names: they keep their capital.
+  // Words written with a capital inside a sentence are names: they keep their capital (opening a
+  // line or a bullet, "Hold each stretch", a capital says nothing).
   const caps = new Map<string, number>();
   for (const sp of m.spans) sp.text.split(/\s+/).forEach((w, i) => {
     const c = w.replace(/[^\p{L}\d'&-]/gu, "");
-    if (/^\p{Lu}/u.test(c)) caps.set(c, (caps.get(c) ?? 0) + (i > 0 ? 2 : 1));
+    if (/^\p{Lu}/u.test(c) && !(i === 0 && SENTENCE_STARTERS.test(c))) caps.set(c, (caps.get(c) ?? 0) + (i > 0 ? 2 : 0.5));
   });
   for (const [w, n] of caps) if (n >= 2) keep.push(w);
   if (m.compare) keep.push(...m.compare);
@@ -143,7 +144,10 @@ export function createWriter(m: BriefModel, lang: EngineLanguage, patternId: str
   const noun = count ? singular(count.noun, lang) : patternId === "tutorial" ? "step" : "";
   const negative = count ? NEG_NOUNS.test(count.noun) : false;
   const inferred = count && m.items.length < count.n ? inferItems(m, lang, count.n) : [];
-  const items = [...m.items, ...inferred.slice(0, Math.max(0, (count?.n ?? 0) - m.items.length))];
+  const extra = inferred.slice(0, Math.max(0, (count?.n ?? 0) - m.items.length));
+  const items = [...m.items, ...extra.map((x) => x.item)];
+  // An inferred mistake comes with its fix: a listicle says what to do instead.
+  const fixes = [...m.items.map((): string | undefined => undefined), ...extra.map((x) => x.fix)];
   const numPhrase = (() => {
     for (const p of m.pains) {
       const x = NUM_PHRASE.exec(p);
@@ -247,7 +251,21 @@ export function createWriter(m: BriefModel, lang: EngineLanguage, patternId: str
     m.story.length > 0 || !!m.compare || !!m.count || (!!m.productWhat && !!P && !normKey(P).includes(normKey(m.productWhat)) && !normKey(m.productWhat).includes(normKey(P)));
   let askedForMaterial = false;
 
+  // A list, a tutorial or myth/fact pairs have no beat that carries loose facts: a must-say line no
+  // beat has said is said, as written, after the last item, step or fact.
   const beat = (role: string, n: number | undefined, total: number): WrittenBeat => {
+    const w = writeBeatBody(role, n, total);
+    if ((role === "item" || role === "step" || role === "fact") && n === total && !w.needsInput) {
+      for (const s of m.mustSay) {
+        const key = normKey(s);
+        if (spentFacts.has(key)) continue;
+        spentFacts.add(key);
+        if (unique(capitalize(finish(s)))) w.lines.push({ text: capitalize(finish(s)), priority: 1 });
+      }
+    }
+    return w;
+  };
+  const writeBeatBody = (role: string, n: number | undefined, total: number): WrittenBeat => {
     const lines: WrittenLine[] = [];
     const push = (s: string | null, priority: number) => {
       if (unique(s)) lines.push({ text: s, priority });
@@ -265,12 +283,14 @@ export function createWriter(m: BriefModel, lang: EngineLanguage, patternId: str
           push(capitalize(finish(`${lead}${lang === "ja" ? "" : " "}${STEP_UNKNOWN[lang] ?? STEP_UNKNOWN.en}`)), 1);
           return { lines, needsInput: fill(bank.needsItem, { Noun: capitalize(singular(noun || "step", lang)), n: n ?? 1, topic: topic ?? "" }) ?? undefined };
         }
-        push(support(negative ? "itemNeg" : "itemPos", k), 0);
+        // A step says what to do; a stock rider ("It takes a minute." after an hour's rise) says nothing.
         return { lines };
       }
       if (item) {
         push(fill(bank.item, { Noun, num, x: lang === "ja" ? jaEnding(body(item)) : body(item) }), 1);
-        push(support(negative ? "itemNeg" : "itemPos", k), 0);
+        const fix = fixes[k];
+        if (fix) push(`The fix: ${body(fix)}.`, 1);
+        else push(support(negative ? "itemNeg" : "itemPos", k), 0);
         return { lines };
       }
       // "Mistake two is one almost everyone makes." fits a list of mistakes only.
@@ -313,16 +333,21 @@ export function createWriter(m: BriefModel, lang: EngineLanguage, patternId: str
     }
     if (CARRIERS.has(role)) {
       // Facts no beat has voiced yet ride on the next beats that can carry them.
+      // A must-say line is said as written, on the first beat that can carry it.
       const pool: [string, string][] = [
+        ...m.mustSay.map((f): [string, string] => ["must", f]),
         ...m.features.map((f): [string, string] => ["feature", f]),
         ...m.benefits.map((f): [string, string] => ["benefit", f]),
-        ...(m.productWhat ? [["solution", m.productWhat] as [string, string]] : []),
+        // What the product is introduces it: not a line for the proof beat.
+        ...(m.productWhat && role !== "proof" ? [["solution", m.productWhat] as [string, string]] : []),
       ];
+      // A fact that says its time of day belongs to that part of the day.
+      const otherTime = (f: string) => role in TIME_OF_DAY && Object.entries(TIME_OF_DAY).some(([r, re]) => r !== role && re.test(f) && !TIME_OF_DAY[role]!.test(f));
       for (const [kind, f] of pool) {
         if (lines.length >= 3) break;
-        if (spentFacts.has(normKey(f))) continue;
+        if (spentFacts.has(normKey(f)) || otherTime(f)) continue;
         spentFacts.add(normKey(f));
-        push(frame(kind, f, k++), 1);
+        push(kind === "must" ? capitalize(finish(f)) : frame(role in TIME_OF_DAY ? role : kind, f, k++), 1);
       }
     }
     // Agitation says what the pain costs, with the brief's number; without one, and without a
@@ -449,8 +474,16 @@ function shortPhrase(s: string, max: number): string {
   return cut.join(" ");
 }
 
+/** Words that open sentences ("We mill our own rye."): capitalised there, never names. */
+const SENTENCE_STARTERS = /^(?:We|Our|I|My|The|A|An|It|Its|This|That|These|Those|They|Their|You|Your|Every|Each|Today|Now|Then|Nosotros|Nuestr[oa]s?|Nous|Notre|Nos|Wir|Unser\w*|Nós|Noss[oa]s?)$/;
+/** A fact's time of day, for the day-in-the-life beats. */
+const TIME_OF_DAY: Record<string, RegExp> = {
+  morning: /\b(?:dawn|sunrise|morning|breakfast|early|[1-9](?::\d\d)?\s?am|madrugada|mañana|amanecer|matin|aube|morgens?|früh|manhã)\b/i,
+  midday: /\b(?:noon|midday|lunch|afternoon|mediodía|tarde|midi|après-midi|mittags?|nachmittags?|meio-dia)\b/i,
+  evening: /\b(?:sunset|dusk|evening|night|dinner|[1-9](?::\d\d)?\s?pm|noche|atardecer|soir|nuit|abends?|nachts?|noite)\b/i,
+};
 const OPENERS = new Set(["interest", "setup", "value", "context", "struggle"]);
-const CARRIERS = new Set(["setup", "value", "solution", "interest", "desire", "offer", "how", "discovery", "result", "turning", "verdict", "midday", "morning", "evening", "context", "lesson", "reflection", "after"]);
+const CARRIERS = new Set(["setup", "value", "solution", "interest", "desire", "offer", "proof", "how", "discovery", "result", "turning", "verdict", "midday", "morning", "evening", "context", "lesson", "reflection", "after"]);
 
 const ITEM_UNKNOWN_POS: Record<string, string> = {
   en: "{Noun} {num}: this one's worth trying.", es: "{Noun} número {num}.", fr: "{Noun} numéro {num}.", de: "{Noun} Nummer {num}.", pt: "{Noun} número {num}.", ja: "{Noun}その{num}。",

@@ -1,5 +1,7 @@
 // "Regenerate this scene": new wording, visuals and camera from the engine with a fresh seed,
-// keeping the scene's place, type and duration so the storyboard's timing stays as edited.
+// keeping the scene's place, type and duration so the storyboard's timing stays as edited. The store
+// takes a named version first, clears the rewritten fields' hand-edit marks and resets "Script
+// written" only when the script changed; the editor asked before overwriting hand edits.
 import { regenerateScene as engineScene } from "../../engine";
 import type { Scene } from "../../domain/types";
 import type { WriteCondition } from "../../db/store/types";
@@ -18,7 +20,7 @@ export async function regenerateScene(userId: string, sceneId: number, cond?: Wr
     text_overlay: fresh.text_overlay ?? null,
     camera_angle: fresh.camera_angle ?? null,
     needs_input: fresh.needs_input ?? null,
-  }, cond);
+  }, cond, { regenerate: true });
   await invalidateUser(cache, userId);
   return updated;
 }

@@ -9,6 +9,7 @@ import { generateWithProvider } from "../../engine";
 import { invalidateUser, services } from "../../server/services";
 import { generateStoryboardJob } from "../../server/jobs/definitions/generate-storyboard";
 import { errorSummary } from "../../server/log-error";
+import { readableTitle } from "../../domain/titles";
 import { engineInputOf, sceneInputOf } from "./engine-io";
 
 export const GENERATION_FAILED_MESSAGE = "The storyboard engine failed unexpectedly";
@@ -19,7 +20,10 @@ export async function runGeneration(userId: string, storyboardId: number, attemp
     const sb = await store.getStoryboard(userId, storyboardId);
     if (sb.status !== "generating") return;
     const out = await generateWithProvider(engineInputOf(sb));
+    // A storyboard the creator did not name takes the engine's title, readable and unique in its project.
+    const named = sb.generation_options.auto_title === true && readableTitle(out.title) !== "";
     await store.completeGeneration(userId, storyboardId, {
+      ...(named && { title: readableTitle(out.title), unique_title: true }),
       pattern_source: `${out.pattern} (${out.pattern_source})`.slice(0, 255),
       scenes: out.scenes.map(sceneInputOf),
       generation_options: { ...sb.generation_options, platform: out.platform },

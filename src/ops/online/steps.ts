@@ -40,7 +40,26 @@ export const ONLINE_STEPS: OnlineStep[] = [
         ctx,
       ),
   },
+  {
+    // The design's indexes that a UNIQUE constraint already leads with, and a boolean index no plan
+    // used: measured by bench/indexes.ts, dropped (docs/schema.md, "Indexes judged by numbers").
+    // A DROP INDEX in drizzle's migration transaction would hold its table's ACCESS EXCLUSIVE lock
+    // until every pending migration commits; CONCURRENTLY lets reads and writes go on. SQLite's
+    // migration 0015 drops them itself (a file database has no concurrent sessions to spare).
+    name: "drop_overlapping_indexes",
+    after: "0023_drop_overlapping_indexes",
+    run: async (db, ctx) => {
+      const startedAt = new Date();
+      for (const name of OVERLAPPING_INDEXES) await db.dropIndex(name);
+      const n = OVERLAPPING_INDEXES.length;
+      await db.saveRecord({ name: "drop_overlapping_indexes", phase: "done", cursor: null, doneRows: n, totalRows: n, startedAt, finishedAt: new Date() });
+      ctx.log(`drop_overlapping_indexes: ${OVERLAPPING_INDEXES.join(", ")} dropped`);
+    },
+  },
 ];
+
+/** Dropped by the step above (and by SQLite's migration 0015). */
+export const OVERLAPPING_INDEXES = ["idx_users_email", "idx_scenes_storyboard_id", "idx_scenes_storyboard_scene_number", "idx_scene_tasks_scene_id", "idx_scene_tasks_completed"] as const;
 
 export async function runOnlineSteps(db: OnlineDb, ctx: OnlineContext, steps: OnlineStep[] = ONLINE_STEPS): Promise<string[]> {
   await db.lock();

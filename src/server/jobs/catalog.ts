@@ -6,6 +6,7 @@ import { archiveProjectsJob } from "./definitions/archive-projects";
 import { auditPartitionsJob } from "./definitions/audit-partitions";
 import { databaseBackupJob } from "./definitions/database-backup";
 import { generateStoryboardJob } from "./definitions/generate-storyboard";
+import { purgeDeletedJob } from "./definitions/purge-deleted";
 import { purgeIdempotencyKeysJob } from "./definitions/purge-idempotency-keys";
 import { refreshStatsJob } from "./definitions/refresh-stats";
 import { scheduleOf, type JobSettings } from "./settings";
@@ -29,6 +30,7 @@ export const JOB_CATALOG: CatalogEntry[] = [
   jobEntry(archiveProjectsJob, async () => (await import("./definitions/archive-projects.handler")).handleArchiveProjects),
   jobEntry(databaseBackupJob, async () => (await import("./definitions/database-backup.handler")).handleDatabaseBackup),
   jobEntry(purgeIdempotencyKeysJob, async () => (await import("./definitions/purge-idempotency-keys.handler")).handlePurgeIdempotencyKeys),
+  jobEntry(purgeDeletedJob, async () => (await import("./definitions/purge-deleted.handler")).handlePurgeDeleted),
 ];
 
 /** The catalog as this process runs it: settings applied (generation's retries, timeout, concurrency; schedules). */

@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { readDbConfig } from "../../../db/config";
-import { indexReport, indexRows, queryReport, tableRows, type QueryOrder } from "../../../ops/db-reports";
+import { indexReport, indexRows, queryReport, REPORT_COLUMNS, tableRows, type QueryOrder } from "../../../ops/db-reports";
 import { QUERY_ORDERS } from "../../../db/reports";
 import { requirePageUser } from "../../../server/action";
 import { appEnv } from "../../../server/env";
@@ -64,7 +64,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                 </a>
               ))}
             </nav>
-            <Table caption={`By ${by}, times in ms`} testId="query-report" rows={queries.statements} columns={["total_ms", "mean_ms", "calls", "rows", "hit_pct", "query"]} />
+            <Table caption={`By ${by}, times in ms`} testId="query-report" rows={queries.statements} columns={[...REPORT_COLUMNS.queries]} />
           </>
         ) : (
           <p className="alert warn" role="status" data-testid="query-report-off">{queries.reason}</p>
@@ -76,8 +76,8 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         <p className="small muted">
           Usage since {indexes.statsSince ?? "the server started"}. {review.length} to review. Indexes marked fk serve a foreign key and are never suggested for dropping.
         </p>
-        <Table caption="Index usage" testId="index-report" rows={indexRows(indexes)} columns={["table", "index", "columns", "scans", "size", "marks", "covered_by", "suggestion"]} />
-        <Table caption="Tables, largest first" testId="table-sizes" rows={tableRows(indexes)} columns={["table", "rows", "table_size", "index_size", "total"]} />
+        <Table caption="Index usage" testId="index-report" rows={indexRows(indexes)} columns={[...REPORT_COLUMNS.indexes]} />
+        <Table caption="Tables, largest first" testId="table-sizes" rows={tableRows(indexes)} columns={[...REPORT_COLUMNS.tables]} />
       </section>
     </div>
   );

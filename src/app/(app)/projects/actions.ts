@@ -2,9 +2,9 @@
 // Mutations of the dashboard and the project page. Arguments come from the browser, so each is
 // checked here or by the use-case's Zod schema; authorization is the use-cases' job.
 import { revalidatePath } from "next/cache";
-import { LIMITS, PLATFORMS, type AspectRatio, type ProjectStatus } from "../../../domain/constants";
+import type { ProjectStatus } from "../../../domain/constants";
 import { validationError } from "../../../domain/errors";
-import { httpUrl, type BriefFieldsInput } from "../../../domain/schemas";
+import { checkInput, storyboardFormSchema, type BriefFieldsInput } from "../../../domain/schemas";
 import { listPatterns, type BriefUnderstanding } from "../../../engine";
 import { createProject } from "../../../features/projects/create-project";
 import { deleteProject } from "../../../features/projects/delete-project";
@@ -37,7 +37,11 @@ export async function createProjectAction(input: ProjectFields, idempotencyKey?:
   }));
 }
 
-export async function updateProjectAction(projectId: number, patch: ProjectFields): Promise<ActionResult<{ title: string; description: string | null; status: ProjectStatus; updated_at: string }>> {
+/**
+ * `confirmOpenTasks`: the creator answered "Mark completed anyway?"; without it, marking the
+ * project completed while its main storyboard has open tasks is refused with that question.
+ */
+export async function updateProjectAction(projectId: number, patch: ProjectFields, opts: { confirmOpenTasks?: boolean } = {}): Promise<ActionResult<{ title: string; description: string | null; status: ProjectStatus; updated_at: string }>> {
   return runAction(async (userId) => {
     const id = idArg(projectId, "Project");
     const clean: Record<string, unknown> = {};
@@ -47,18 +51,19 @@ export async function updateProjectAction(projectId: number, patch: ProjectField
       clean.description = typeof d === "string" && d.trim() === "" ? null : d;
     }
     if ("status" in patch) clean.status = patch.status;
-    const p = await updateProject(userId, id, clean);
+    const p = await updateProject(userId, id, { ...clean, ...(opts?.confirmOpenTasks === true && { confirm_open_tasks: true }) });
     revalidatePath("/dashboard");
     revalidatePath(`/projects/${id}`);
     return { title: p.title, description: p.description, status: p.status, updated_at: p.updated_at };
   });
 }
 
-export async function deleteProjectAction(projectId: number): Promise<ActionResult<null>> {
+/** A soft delete: `change_id` is what the Undo toast undoes (undo-actions.ts). */
+export async function deleteProjectAction(projectId: number): Promise<ActionResult<{ change_id: number }>> {
   return runAction(async (userId) => {
-    await deleteProject(userId, idArg(projectId, "Project"));
+    const { change_id } = await deleteProject(userId, idArg(projectId, "Project"));
     revalidatePath("/dashboard");
-    return null;
+    return { change_id };
   });
 }
 
@@ -77,46 +82,24 @@ export interface StoryboardFields {
 }
 
 /**
- * The form's strings as the use-case's input. Checks the reference URLs line by line first so
- * the message can say which line is wrong; everything else is left to the shared schema.
+ * The form's strings as the use-case's input, read by the form's shared schema (the browser
+ * checks the same one before sending): every bad field at once, a bad reference URL by its line.
  */
 function storyboardInput(f: StoryboardFields) {
-  const fields: Record<string, string> = {};
-  const urls: string[] = [];
-  const lines = typeof f.reference_urls === "string" ? f.reference_urls.split(/\r?\n/) : [];
-  lines.forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line) return;
-    if (!httpUrl.safeParse(line).success) {
-      fields.reference_urls ??= `Line ${i + 1} ("${line.length > 60 ? `${line.slice(0, 57)}…` : line}") is not an http(s) address`;
-    }
-    urls.push(line);
-  });
-  if (!fields.reference_urls && urls.length > LIMITS.referenceUrls) {
-    fields.reference_urls = `At most ${LIMITS.referenceUrls} reference URLs (you entered ${urls.length})`;
-  }
-  const durationText = typeof f.duration === "string" ? f.duration.trim() : f.duration == null ? "" : String(f.duration);
-  let duration: number | undefined;
-  if (durationText !== "") {
-    duration = Number(durationText);
-    if (!/^\d+$/.test(durationText)) fields.duration = "Target duration must be a whole number of seconds";
-  }
-  const platform = f.platform === "" || f.platform === "auto" || f.platform == null ? undefined : f.platform;
-  if (platform !== undefined && !(PLATFORMS as readonly unknown[]).includes(platform)) fields.platform = "Choose a platform from the list";
-  const pattern = f.pattern === "" || f.pattern === "auto" || f.pattern == null ? undefined : f.pattern;
-  if (pattern !== undefined && !listPatterns().some((p) => p.id === pattern)) fields.pattern = "Choose a pattern from the list";
-  if (typeof f.brief !== "string" || f.brief.trim() === "") fields.brief = "Brief is required: describe the video you want to make";
-  if (Object.keys(fields).length) throw validationError(fields);
-  const title = typeof f.title === "string" && f.title.trim() !== "" ? f.title : undefined;
+  const r = checkInput(storyboardFormSchema, { ...f, brief_fields: isFields(f.brief_fields) ? f.brief_fields : undefined });
+  const fields = r.ok ? {} : { ...r.fields };
+  const pattern = r.ok ? r.data.pattern : undefined;
+  if (pattern !== undefined && !listPatterns().some((p) => p.id === pattern)) fields.pattern ??= "Choose a pattern from the list";
+  if (!r.ok || Object.keys(fields).length) throw validationError(fields);
+  const { title, duration, platform, aspect_ratio, brief_fields, ...rest } = r.data;
   return {
+    ...rest,
     ...(title !== undefined && { title }),
-    brief: f.brief as string,
-    reference_urls: urls,
     ...(duration !== undefined && { duration }),
-    ...(platform !== undefined && { platform: platform as (typeof PLATFORMS)[number] }),
-    ...(pattern !== undefined && { pattern: pattern as string }),
-    ...(f.aspect_ratio !== undefined && f.aspect_ratio !== "" && f.aspect_ratio !== "auto" && { aspect_ratio: f.aspect_ratio as AspectRatio }),
-    ...(isFields(f.brief_fields) ? { brief_fields: f.brief_fields as BriefFieldsInput } : {}),
+    ...(platform !== undefined && { platform }),
+    ...(pattern !== undefined && { pattern }),
+    ...(aspect_ratio !== undefined && { aspect_ratio }),
+    ...(brief_fields !== undefined && { brief_fields: brief_fields as BriefFieldsInput }),
   };
 }
 

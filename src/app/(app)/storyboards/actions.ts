@@ -4,7 +4,9 @@
 // exactly what was saved without reloading the page.
 import { revalidatePath } from "next/cache";
 import { isStaleVersion, validationError } from "../../../domain/errors";
-import type { ScenePatch } from "../../../domain/schemas";
+import { briefEditFormSchema, checkInput, numberFromText, parseInput, sceneFormSchema, type ScenePatch } from "../../../domain/schemas";
+import { listPatterns } from "../../../engine";
+import { regenerateStoryboard } from "../../../features/storyboards/regenerate-storyboard";
 import type { TaskUpdate, WriteCondition } from "../../../db/store/types";
 import { setTaskCompleted } from "../../../features/progress/set-task-completed";
 import { deleteScene } from "../../../features/scenes/delete-scene";
@@ -17,6 +19,7 @@ import { duplicateStoryboard } from "../../../features/storyboards/duplicate-sto
 import { generateVariation } from "../../../features/storyboards/generate-variation";
 import { getStoryboard, type StoryboardView } from "../../../features/storyboards/get-storyboard";
 import { retryGeneration } from "../../../features/storyboards/retry-generation";
+import { setMainStoryboard } from "../../../features/storyboards/set-main-storyboard";
 import { updateStoryboard } from "../../../features/storyboards/update-storyboard";
 import { idArg, runAction, type ActionResult } from "../../../server/action";
 import type { LimitGroup } from "../../../server/rate-limit";
@@ -71,9 +74,8 @@ function scenePatch(patch: Record<string, unknown>): ScenePatch {
     if (!(k in patch)) continue;
     const v = patch[k];
     if (k === "duration") {
-      const s = typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() : "";
-      if (!/^\d+$/.test(s)) throw validationError({ duration: "Duration must be a whole number of seconds" });
-      out.duration = Number(s);
+      // Typed text becomes a number; anything else is refused by the shared schema, with the other fields.
+      out.duration = numberFromText(v) ?? "";
     } else if ((k === "script" || k === "text_overlay" || k === "camera_angle") && typeof v === "string" && v.trim() === "") {
       out[k] = null;
     } else {
@@ -97,12 +99,28 @@ export async function insertSceneAction(storyboardId: number, position: number |
     if (position !== null && (typeof position !== "number" || !Number.isSafeInteger(position) || position < 1)) {
       throw validationError({ position: "Position must be a scene number" });
     }
-    const patch = scenePatch(fields ?? {});
+    // The form's own schema: every bad field at once, an empty duration refused (not defaulted).
+    const scene = parseInput(sceneFormSchema, fields ?? {});
     await idempotentAction(userId, "insertScene", idempotencyKey, [id, position, fields], async () => {
-      await insertScene(userId, id, position ?? undefined, { ...patch, visual_description: patch.visual_description ?? "" }, cond);
+      await insertScene(userId, id, position ?? undefined, scene, cond);
       return null;
     });
   });
+}
+
+/**
+ * "Edit brief and regenerate": the form's strings read by its shared schema (every bad field at
+ * once), then the storyboard regenerated from them at the version the editor showed.
+ */
+export async function regenerateFromBriefAction(storyboardId: number, form: Record<string, unknown>, version?: number): Promise<ActionResult<StoryboardView>> {
+  return edit(storyboardId, version, async (userId, id, cond) => {
+    const r = checkInput(briefEditFormSchema, form ?? {});
+    const fields = r.ok ? {} : { ...r.fields };
+    if (r.ok && r.data.pattern !== undefined && !listPatterns().some((p) => p.id === r.data.pattern)) fields.pattern = "Choose a pattern from the list";
+    if (!r.ok || Object.keys(fields).length) throw validationError(fields);
+    const { brief, reference_urls, duration, platform, pattern } = r.data;
+    await regenerateStoryboard(userId, id, { brief, reference_urls, ...(duration !== undefined && { duration }), ...(platform !== undefined && { platform }), ...(pattern !== undefined && { pattern }) }, cond);
+  }, "generate");
 }
 
 export async function deleteSceneAction(storyboardId: number, sceneId: number, version?: number): Promise<ActionResult<StoryboardView>> {
@@ -138,11 +156,26 @@ export async function retryGenerationAction(storyboardId: number): Promise<Actio
   }, "generate");
 }
 
-/** `idempotencyKey`: made when the page rendered: a double click makes one variation. */
-export async function generateVariationAction(storyboardId: number, idempotencyKey?: string): Promise<ActionResult<{ id: number }>> {
+/**
+ * The variation form's choices as the use-case takes them: blank is "the default" (left out); a
+ * length that is not digits goes on as typed, so the schema names it with the other errors.
+ */
+function variationInput(form: unknown): Record<string, unknown> {
+  const f = form && typeof form === "object" ? (form as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const k of ["pattern", "platform", "duration", "aspect_ratio"] as const) {
+    const v = typeof f[k] === "string" ? (f[k] as string).trim() : f[k];
+    if (v === undefined || v === null || v === "" || v === "auto") continue;
+    out[k] = k === "duration" && typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v;
+  }
+  return out;
+}
+
+/** `idempotencyKey`: made when the form rendered: a double click makes one variation. */
+export async function generateVariationAction(storyboardId: number, form: unknown, idempotencyKey?: string): Promise<ActionResult<{ id: number }>> {
   return runAction((userId) =>
-    idempotentAction(userId, "generateVariation", idempotencyKey, storyboardId, async () => {
-      const sb = await generateVariation(userId, idArg(storyboardId, "Storyboard"));
+    idempotentAction(userId, "generateVariation", idempotencyKey, [storyboardId, form], async () => {
+      const sb = await generateVariation(userId, idArg(storyboardId, "Storyboard"), variationInput(form));
       revalidatePath("/dashboard");
       revalidatePath(`/projects/${sb.project_id}`);
       return { id: sb.id };
@@ -162,12 +195,24 @@ export async function duplicateStoryboardAction(storyboardId: number, idempotenc
   "heavy");
 }
 
-export async function deleteStoryboardAction(storyboardId: number): Promise<ActionResult<{ project_id: number }>> {
+/** "Make main": the project's progress and the dashboard count this storyboard's tasks from now on. */
+export async function makeMainStoryboardAction(storyboardId: number): Promise<ActionResult<{ id: number; project_id: number }>> {
+  return runAction(async (userId) => {
+    const sb = await setMainStoryboard(userId, idArg(storyboardId, "Storyboard"));
+    revalidatePath("/dashboard");
+    revalidatePath(`/projects/${sb.project_id}`);
+    revalidatePath(`/storyboards/${sb.id}`);
+    return { id: sb.id, project_id: sb.project_id };
+  });
+}
+
+/** A soft delete: `change_id` is what the Undo toast undoes (undo-actions.ts). */
+export async function deleteStoryboardAction(storyboardId: number): Promise<ActionResult<{ project_id: number; change_id: number }>> {
   return runAction(async (userId) => {
     const id = idArg(storyboardId, "Storyboard");
-    const { project_id } = await deleteStoryboard(userId, id);
+    const { project_id, change_id } = await deleteStoryboard(userId, id);
     revalidatePath("/dashboard");
     revalidatePath(`/projects/${project_id}`);
-    return { project_id };
+    return { project_id, change_id };
   });
 }

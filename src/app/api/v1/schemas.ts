@@ -14,6 +14,17 @@ export const sceneCreateSchema = sceneInputSchema.extend({ position: position.op
 
 export const sceneMoveSchema = z.object({ position });
 
+/** POST …/undo and …/redo: optionally the change expected next (refused when another comes first); `version` as If-Match. */
+export const undoSchema = z.object({
+  change_id: z.number({ error: "change_id must be the id of a change" }).int({ error: "change_id must be the id of a change" }).min(1, { error: "change_id must be the id of a change" }).optional(),
+  version: z.unknown().optional(),
+});
+
+/** POST /storyboards/:id/versions: the version's name. */
+export const versionCreateSchema = z.object({
+  name: z.string({ error: "Name the version" }).trim().min(1, { error: "Name the version" }).max(LIMITS.storyboardTitle, { error: `A version name is at most ${LIMITS.storyboardTitle} characters` }),
+});
+
 export const taskPatchSchema = z.object({
   completed: z.boolean({ error: "Completed must be true or false" }),
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { listPatterns } from "../../../../engine";
 import { getProject } from "../../../../features/projects/get-project";
 import { getStoryboard } from "../../../../features/storyboards/get-storyboard";
 import { listSceneComments } from "../../../../features/comments/list-scene-comments";
@@ -16,7 +17,7 @@ export default async function StoryboardPage({ params }: { params: Promise<{ id:
   const id = pageId(raw);
   if (id === null) notFound();
   const { view, projectTitle, comments } = await load(user.id, id);
-  return <StoryboardEditor initial={view} projectTitle={projectTitle} comments={comments} />;
+  return <StoryboardEditor initial={view} projectTitle={projectTitle} comments={comments} patterns={listPatterns()} />;
 }
 
 async function load(userId: string, id: number) {

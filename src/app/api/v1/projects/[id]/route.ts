@@ -1,5 +1,5 @@
 // GET, PATCH, DELETE /api/v1/projects/:id
-import { parseInput, projectUpdateSchema } from "@/domain/schemas";
+import { parseInput, projectPatchSchema, projectUpdateSchema } from "@/domain/schemas";
 import { deleteProject } from "@/features/projects/delete-project";
 import { getProject } from "@/features/projects/get-project";
 import { updateProject } from "@/features/projects/update-project";
@@ -10,9 +10,14 @@ type Params = { id: string };
 
 export const GET = apiRoute<Params>(async ({ params, userId }) => getProject(userId, idParam(params.id, "Project")));
 
+/** `confirm_open_tasks: true` marks it completed although its main storyboard has open tasks (else 409). */
 export const PATCH = apiRoute<Params>(async ({ req, params, userId }) => {
   const id = idParam(params.id, "Project");
-  return updateProject(userId, id, parseInput(patchOf(projectUpdateSchema), await readJson(req)));
+  const { confirm_open_tasks, ...patch } = parseInput(projectPatchSchema, await readJson(req));
+  return updateProject(userId, id, { ...parseInput(patchOf(projectUpdateSchema), patch), ...(confirm_open_tasks !== undefined && { confirm_open_tasks }) });
 });
 
-export const DELETE = apiRoute<Params>(async ({ params, userId }) => deleteProject(userId, idParam(params.id, "Project")));
+/** A soft delete (204): POST /projects/:id/undo brings it back until the purge (DELETED_KEEP_DAYS). */
+export const DELETE = apiRoute<Params>(async ({ params, userId }) => {
+  await deleteProject(userId, idParam(params.id, "Project"));
+});

@@ -1,6 +1,7 @@
 // GET /api/v1/storyboards/:id: scenes in order with their tasks, progress and quality checks.
 // PATCH: title, brief, reference_urls (If-Match or `version`: only if still at that version, else
-// 409 with its current state). DELETE: the storyboard with its scenes and tasks. ETag: its version.
+// 409 with its current state). DELETE: a soft delete (POST /projects/:project_id/undo brings it back until
+// the purge, DELETED_KEEP_DAYS). ETag: its version.
 import { parseInput, storyboardUpdateSchema } from "@/domain/schemas";
 import { deleteStoryboard } from "@/features/storyboards/delete-storyboard";
 import { getStoryboard } from "@/features/storyboards/get-storyboard";
