@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
-import { inferDuration, platformFromBrief, processUrls } from "./infer";
+import { generateStoryboard } from "./generate";
+import { DEFAULT_DURATION, inferDuration, platformFromBrief, processUrls } from "./infer";
 
 describe("inferDuration", () => {
   it.each([
@@ -27,6 +28,75 @@ describe("inferDuration", () => {
   });
   it("prefers the video's length over a content duration", () => {
     expect(inferDuration("Breakfast ready in 5 minutes. Make it a 25-second reel.")?.seconds).toBe(25);
+  });
+  it.each([
+    ["45s Instagram Reel: 4 mistakes people make when repotting houseplants", 45],
+    ["30 second TikTok for our bakery", 30],
+    ["a 1-minute video about our gym", 60],
+    ["a one-minute video", 60],
+    ["a minute-long reel for our café", 60],
+    ["a thirty-second spot", 30],
+    ["length: 30s", 30],
+    ["Runtime: about 45 seconds", 45],
+    ["Keep it under 30 seconds.", 30],
+    ["YouTube Shorts, 30s. Product: ShiftPilot", 30],
+    ["TikTok (30s), cheeky", 30],
+    ["Instagram Reel, 45 seconds, calm tone", 45],
+    ["A video of about 30 seconds", 30],
+    ["Un reel de 45 segundos sobre café", 45],
+    ["un vídeo de unos 30 segundos", 30],
+    ["Duración: 20 segundos", 20],
+    ["une vidéo d'une minute pour notre boulangerie", 60],
+    ["Durée : 30 s", 30],
+    ["ein 30-Sekunden-Video für unsere Bäckerei", 30],
+    ["Länge: 45 Sekunden", 45],
+    ["ein Video von 30 Sekunden", 30],
+    ["um vídeo de um minuto", 60],
+    ["Reels de 45s para a nossa padaria", 45],
+    ["Duração: 30 segundos", 30],
+    ["尺は30秒", 30],
+    ["長さ：15秒", 15],
+    ["45秒のリール", 45],
+  ])("reads the video-length phrase in %s -> %i", (brief, seconds) => {
+    expect(inferDuration(brief)?.seconds).toBe(seconds);
+  });
+  it.each([
+    "managers lose 5 hours a week building schedules",
+    "Dinner ready in 10 minutes, every night.",
+    "Join our 30-day challenge.",
+    "Make a reel: the 5-second rule for dropped food",
+    "A 10-minute workout you can do anywhere. Upbeat.",
+    "Our 15-minute express service for busy parents",
+    "The 3-minute morning routine that changed my life",
+    "A 2-minute pasta sauce",
+    "Our 60-second checkout beats every competitor.",
+    "It takes a minute to set up.",
+    "Plank for 45 seconds, rest 15 seconds.",
+    "Heat for 30 seconds in the microwave.",
+    "Recipe: pasta that cooks in 12 minutes, TikTok",
+    "TikTok for our sauna: the ideal session is 15 minutes",
+    "a video about 10-minute meals",
+    "Make a second video later.",
+    "Listo en 10 minutos.",
+    "Prêt en 10 minutes.",
+    "In 10 Minuten fertig.",
+    "Pronto em 10 minutos.",
+    "10分で完成する時短レシピ。",
+  ])("takes no length from a duration about the content: %s", (brief) => {
+    expect(inferDuration(brief)).toBeUndefined();
+  });
+  it("takes the video's length, not an earlier content duration, in every language", () => {
+    expect(inferDuration("Boil eggs 7 minutes. 30s reel.")?.seconds).toBe(30);
+    expect(inferDuration("Nuestra paella está lista en 20 minutos. Un TikTok de 30 segundos.")?.seconds).toBe(30);
+    expect(inferDuration("10分で完成する時短レシピの30秒動画")?.seconds).toBe(30);
+  });
+});
+
+describe("the running time of a storyboard", () => {
+  it("comes from the video-length phrase, never from another duration in the brief", () => {
+    expect(generateStoryboard({ brief: "A 10-minute workout you can do anywhere, no equipment. Follow for more." }).requested_duration).toBe(DEFAULT_DURATION);
+    expect(generateStoryboard({ brief: "Make a reel: the 5-second rule for dropped food is a myth. Follow for more." }).requested_duration).toBe(DEFAULT_DURATION);
+    expect(generateStoryboard({ brief: "Our 60-second checkout for online shops. 45s TikTok. Try it at quickpay.io" }).requested_duration).toBe(45);
   });
 });
 

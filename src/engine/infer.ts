@@ -8,47 +8,82 @@ export const DEFAULT_DURATION = 30;
 // The maximum running time per platform lives with the platforms (the store enforces it too).
 export { PLATFORM_MAX_SECONDS } from "../domain/constants";
 
-interface DurationCandidate {
-  seconds: number;
-  score: number;
-  index: number;
+// The video's length is read only from phrases about the video itself: a length with a video noun
+// ("45s Reel", "30 second TikTok", "a 1-minute video", "un vídeo de 30 segundos", "30秒の動画"), a
+// length label ("length: 30s", "Dauer: 30 Sekunden", "尺は30秒"), "keep it under 30 seconds", or a
+// length standing alone as a settings clause ("YouTube Shorts, 30s."). Any other duration in the
+// brief is about its content ("managers lose 5 hours a week", "ready in 10 minutes", "the 5-second
+// rule", "a 10-minute workout") and never sets the running time.
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, five: 5, ten: 10, fifteen: 15, twenty: 20, thirty: 30, "forty-five": 45, "forty five": 45, sixty: 60, ninety: 90,
+  a: 1, an: 1, un: 1, una: 1, une: 1, uno: 1, um: 1, uma: 1, ein: 1, eine: 1, einer: 1,
+};
+const UNIT_LENGTH =
+  /(?<![A-Za-z\u00C0-\u024F\d.,])(\d{1,3}(?:[.,]5)?|one|two|three|five|ten|fifteen|twenty|thirty|forty[- ]five|sixty|ninety|an?|una?|une|uno|uma?|eine?r?)\s*(?:-|‐|–)?\s*(?:(seconds?|secs?|sec|s|segundos?|seg|secondes?|secondi|sekunden|sekunde|sek|minutes?|mins?|min|minutos?|minuti|minuten|minute)(?![\p{L}])|(秒|分))/giu;
+const HALF_MINUTE = /\bhalf a minute\b|\bmedio minuto\b|\bune demi-minute\b|\beine halbe minute\b|\bmeio minuto\b/giu;
+/** A video noun right after the length, after at most two describing words ("45s Instagram Reel", "30-Sekunden-Video"). */
+const VIDEO_AFTER =
+  /^\s*(?:-|‐|–)?\s*(?:long\s+|-long\s+)?(?:(?:vertical|horizontal|short-form|short|quick|fun|social|social media|animated|product|brand|promo|promotional|ugc|explainer|instagram|insta|ig|youtube|yt|facebook|fb|tik\s?tok|linkedin|snapchat|pinterest)\s+){0,2}(?:videos?|vídeos?|vidéos?|tik\s?toks?|reels?|shorts?|clips?|ads?|adverts?|spots?|promos?|teasers?|trailers?|commercials?|explainers?|storyboards?|edits?|cuts?|versions?|anuncios?|film|video-?clip)(?![\p{L}])|^の?\s*(?:[A-Za-z ]{2,20})?(?:動画|リール|ショート|tiktok|reels?|shorts?)/iu;
+/**
+ * A video noun or platform name right before the length ("Un reel de 45 segundos", "TikTok (30s)",
+ * "Reel, 45 seconds"); "about" only after a preposition or a mark ("a video about 10-minute meals" is a topic).
+ */
+const VIDEO_BEFORE =
+  /(?:^|[^\p{L}])(?:videos?|vídeos?|vidéos?|tik\s?toks?|reels?|shorts?|clips?|ads?|spots?|anuncios?|film|youtube|instagram|動画|リール|ショート)\s*(?:(?:[(,:：–—-]|\b(?:de|of|von|da|do|du)\b|d')\s*(?:(?:about|around|approx\.?|roughly|~|unos|unas|environ|etwa|ca\.|cerca de|uns|umas)\s*)?)?$/iu;
+/** A length label right before it ("length: 30s", "Durée : 30 s", "尺は30秒", "keep it under 30 seconds"). */
+const LABEL_BEFORE =
+  /(?:^|[^\p{L}])(?:(?:video |target |total |max(?:imum)? )?(?:length|duration|runtime|run time)|duración|longitud|durée|longueur|länge|dauer|laufzeit|spieldauer|duração|tamanho|尺|長さ|再生時間)\s*(?:is|es|est|ist|é|は|of|de)?\s*[:：=]?\s*(?:about|around|approx\.?|roughly|~|max(?:imum)?|under|up to|unos|environ|etwa|ca\.|cerca de|約|最大)?\s*$|\b(?:keep|make) (?:it|this|the (?:video|reel|clip|tiktok|ad))\s+(?:to\s+|under\s+|at\s+|around\s+|about\s+|below\s+|within\s+|no (?:longer|more) than\s+|max(?:imum)?\s+)?$/iu;
+/** Words a settings clause may hold besides its length ("YouTube Shorts, 30s", "about 60s", "30 seconds max"). */
+const SETTINGS_CLAUSE_WORD =
+  /^(?:about|around|approx\.?|approximately|roughly|~|max|maximum|tops|long|total|in|a|an|the|for|on|of|de|en|un|una|une|um|uma|ein|eine|vertical|horizontal|short|video|vídeo|vidéo|clip|tik\s?tok|instagram|insta|ig|reels?|youtube|yt|shorts?|facebook|fb|9:16|16:9|1:1|4:5|english|spanish|french|german|portuguese|japanese|español|français|deutsch|português|日本語|動画|リール|ショート|で|の|は|約|程度|くらい|ぐらい)$/iu;
+
+/** A clause ends at a sentence mark, a bracket, a slash or a comma or colon followed by a space. */
+function isClauseBreak(text: string, i: number): boolean {
+  const c = text[i]!;
+  return /[.;!?()\n。、，：「」（）|/]/u.test(c) || ((c === "," || c === ":") && (i + 1 >= text.length || /\s/.test(text[i + 1]!)));
 }
 
-const UNIT_SECONDS =
-  /(?<![\d.,])(\d{1,3}(?:[.,]5)?)\s*(?:-|‐|–)?\s*(?:(seconds?|secs?|sec|s|segundos?|seg|secondes?|secondi|sekunden|sekunde|sek|minutes?|mins?|min|minutos?|minuti|minuten|minute)(?![\p{L}])|(秒|分))/giu;
-const A_MINUTE = /\b(?:a|one|un|une|uno|eine|um)\s+(?:minute|minuto|minuten?|min)\b|\bhalf a minute\b|\bmedio minuto\b|\bune demi-minute\b|\beine halbe minute\b|\bmeio minuto\b/gi;
+/** The clause around text[start, end), without it. */
+function clauseAround(text: string, start: number, end: number): string {
+  let a = start;
+  while (a > 0 && !isClauseBreak(text, a - 1)) a--;
+  let b = end;
+  while (b < text.length && !isClauseBreak(text, b)) b++;
+  return `${text.slice(a, start)} ${text.slice(end, b)}`;
+}
 
-/** Infers the target duration in seconds from the brief, or undefined when it says nothing. */
+function isSettingsClause(rest: string): boolean {
+  const ws = rest.trim().split(/\s+|(?<=[\u3040-\u9fff])(?=[^\u3040-\u9fff])|(?<=[^\u3040-\u9fff])(?=[\u3040-\u9fff])/u).filter(Boolean);
+  return ws.every((w) => SETTINGS_CLAUSE_WORD.test(w) || /^[\s\-–—]+$/.test(w));
+}
+
+/** Infers the target duration in seconds from the brief's video-length phrase, or undefined when it has none. */
 export function inferDuration(brief: string): { seconds: number; raw: string } | undefined {
-  const cands: DurationCandidate[] = [];
-  const lower = brief.toLowerCase();
-  for (const m of brief.matchAll(UNIT_SECONDS)) {
-    const idx = m.index ?? 0;
-    const before = lower.slice(Math.max(0, idx - 24), idx);
-    const after = lower.slice(idx + m[0].length, idx + m[0].length + 30);
+  let best: { seconds: number; index: number } | undefined;
+  const consider = (seconds: number, index: number, end: number) => {
+    if (best && best.index <= index) return;
+    const before = brief.slice(Math.max(0, index - 40), index);
+    const after = brief.slice(end, end + 40);
+    if (VIDEO_AFTER.test(after) || VIDEO_BEFORE.test(before) || LABEL_BEFORE.test(before) || isSettingsClause(clauseAround(brief, index, end))) best = { seconds, index };
+  };
+  for (const m of brief.matchAll(UNIT_LENGTH)) {
     const unit = (m[2] ?? m[3] ?? "").toLowerCase();
-    const n = Number((m[1] ?? "0").replace(",", "."));
+    const raw = (m[1] ?? "0").toLowerCase();
+    const word = NUMBER_WORDS[raw.replace(/\s+/, " ")];
     const isMin = /^(m|分)/.test(unit);
-    if (unit === "s" && /\b(in|their|my|your|his|her|our|the|early|late|mid)\s+$/.test(before)) continue; // "in my 30s"
-    if (unit === "s" && n >= 100) continue;
-    const seconds = Math.round(isMin ? n * 60 : n);
-    let score = 0;
-    if (/^\s?(?:-|‐|–)/.test(m[0].slice((m[1] ?? "").length)) || /\d(?:-|‐|–)/.test(m[0])) score += 2; // "30-second"
-    if (/^\s*(?:long\s+)?(?:[\p{L}-]+\s+)?(video|vídeo|vidéo|tiktok|reels?|shorts?|clip|ad|spot|promo|version|cut|edit|storyboard|anuncio|動画|の動画|リール)/iu.test(after)) score += 2;
-    if (/(about|around|roughly|approx\w*|max|maximum|under|~|de|en|durée|länge|duración|duração|length|runtime|duration)\s*[:]?\s*$/i.test(before)) score += 1;
-    if (/(ready in|takes|in just|in only|within|every|per|after|for|lasts?|save|saves|spend|up to|only|wastes?|wasted|wasting|lose|loses|losing|lost|waits?|waiting)\s+$/i.test(before)) score -= 3;
-    // A length this tool cannot make, with nothing tying it to the video ("the queue wastes
-    // 15 minutes"), is about something else in the brief, not the running time.
-    if ((seconds > MAX_DURATION || seconds < MIN_DURATION) && score < 2) continue;
-    if (idx < 200) score += 1;
-    cands.push({ seconds, score, index: idx });
+    // "a second video" is another video; a number word of seconds needs its hyphen or "second(s)".
+    if (word === 1 && !isMin) continue;
+    if (word !== undefined && unit === "s") continue;
+    const n = word ?? Number(raw.replace(",", "."));
+    if (!isMin && n >= 100 && unit === "s") continue;
+    const index = m.index ?? 0;
+    consider(Math.round(isMin ? n * 60 : n), index, index + m[0].length);
   }
-  for (const m of brief.matchAll(A_MINUTE)) {
-    const half = /half|medio|demi|halbe|meio/i.test(m[0]);
-    cands.push({ seconds: half ? 30 : 60, score: 1 + ((m.index ?? 0) < 200 ? 1 : 0), index: m.index ?? 0 });
+  for (const m of brief.matchAll(HALF_MINUTE)) {
+    const index = m.index ?? 0;
+    consider(30, index, index + m[0].length);
   }
-  let best: DurationCandidate | undefined;
-  for (const c of cands) if (c.score >= 0 && (!best || c.score > best.score)) best = c;
   if (!best) return undefined;
   return { seconds: best.seconds, raw: brief.slice(best.index, best.index + 16).trim() };
 }
