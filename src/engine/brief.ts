@@ -272,6 +272,8 @@ function metaSubject(s: string): string {
   let subject = m ? strip(m[1] ?? "") : "";
   if (!/[\p{L}\p{N}]/u.test(subject)) subject = strip(m ? t.slice(0, m.index) : t);
   subject = subject.replace(/^(?:storytime|story time|myth vs\.? fact|before and after|listicle|tutorial|how-to|ugc testimonial|testimonial|review)\s*[:,-]?\s*/i, "");
+  // 「30秒のTikTok動画。」 leaves particles and marks ("の 。"): no subject.
+  subject = subject.replace(/^[\s。、・のでをにはがと]+|[\s。、・のでをにはがと]+$/gu, "");
   return /[\p{L}\p{N}]/u.test(subject) ? subject : "";
 }
 
@@ -481,6 +483,25 @@ function extractBrands(lines: string[], text: string, lang: string, quotes: stri
     .slice(0, 3);
 }
 
+/** A heading that opens a sentence and says nothing itself ("Here's how it works: rises to the top"). */
+const LEAD_IN =
+  /^((?:here'?s|here is)\s+how\s+it\s+works|how\s+it\s+works|here'?s\s+the\s+thing|here'?s\s+why|the\s+secret|the\s+trick|the\s+best\s+part|the\s+catch|the\s+twist|bottom\s+line|fun\s+fact|pro\s+tip|quick\s+tip)\s*[:：]\s+(\S.*)$/i;
+/** A heading cut before its object ("How our garage fixed: a 20-year-old Land Rover"): its colon is no break. */
+const DANGLING_HEAD = /^((?:how|why|what|when|where)\s+(?:[\p{L}\d'’-]+\s+){0,6}?(?:[\p{L}-]{2,}ed|built|made|won|beat|saved|got|took|found|turned|with|for|to|of|about|from|into|our|the|a|an))\s*[:：]\s+(\S.*)$/iu;
+
+/**
+ * A sentence without its empty heading: a lead-in ("Here's how it works:", "Pro tip:") is dropped
+ * and returned as `lead`; a heading cut before its object ("How our garage fixed: a 20-year-old
+ * Land Rover") is read through its colon as one sentence.
+ */
+export function unheadSentence(sentence: string): { lead?: string; text: string } {
+  const lead = LEAD_IN.exec(sentence);
+  if (lead) return { lead: `${lead[1]}:`, text: lead[2] ?? "" };
+  const dangling = DANGLING_HEAD.exec(sentence);
+  if (dangling) return { text: `${dangling[1]} ${dangling[2]}` };
+  return { text: sentence };
+}
+
 export function analyzeBrief(rawBrief: string): BriefAnalysis {
   const text = normalizeSpace(rawBrief.replace(/\r\n?/g, "\n"));
   const language = detectLanguage(text);
@@ -516,7 +537,8 @@ export function analyzeBrief(rawBrief: string): BriefAnalysis {
 
   let metaSubjectText: string | undefined;
   let titleLabeled = false;
-  const handleSentence = (sentence: string, isBullet: boolean) => {
+  const handleSentence = (rawSentence: string, isBullet: boolean) => {
+    const sentence = unheadSentence(rawSentence).text;
     const lab = parseLabel(sentence);
     if (lab && lab.kind !== "point") {
       switch (lab.kind) {
@@ -536,7 +558,7 @@ export function analyzeBrief(rawBrief: string): BriefAnalysis {
           return;
         }
         case "avoid":
-          avoidSentences.push(sentence);
+          avoidSentences.push(rawSentence);
           avoidPhrases.push(...splitAvoidList(lab.value.replace(/^(?:saying|mentioning|using|claiming)\s+/i, "")));
           return;
         case "hook":
@@ -570,7 +592,7 @@ export function analyzeBrief(rawBrief: string): BriefAnalysis {
     const av = avoidFromSentence(sentence);
     if (av) {
       avoidPhrases.push(...av);
-      avoidSentences.push(sentence);
+      avoidSentences.push(rawSentence);
       return;
     }
     const mustM = /(?:must include|must mention|make sure (?:to|you) (?:mention|say|include)|be sure to mention|always mention)\s*(?:the line|the phrase|that)?\s*[:]?\s*(.+)$/i.exec(sentence);

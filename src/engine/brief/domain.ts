@@ -12,7 +12,7 @@ const RULES: [RegExp, Domain][] = [
   [/\b(coffee|espresso|cold brew|latte|matcha|tea|smoothie|juice|beer|wine|cocktail|café|kaffee|caf[eé]|cerveza|vinho|bière)\b|コーヒー|抹茶|ラテ|お茶/i, "drink"],
   [/\b(recipe|cook\w*|bak\w*|bread|sourdough|pizza|pasta|meal|snack|restaurant|food|kitchen|chef|dinner|breakfast|lunch|receta|cocina|pan|recette|cuisine|pain|rezept|küche|brot|receita|cozinha|pão)\b|料理|レシピ|パン|ランチ/i, "food"],
   [/\b(skin\s?care|skincare|serum|moisturi[sz]er|makeup|lipstick|hair|shampoo|nails?|spf|sunscreen|beauty|piel|maquillaje|peau|maquillage|haut|pele|maquiagem)\b|スキンケア|化粧|美容/i, "beauty"],
-  [/\b(gym|workout|fitness|run|runners?|running|yoga|pilates|training|coach|marathon|stretch\w*|gimnasio|entrenamiento|salle de sport|entraînement|training|treino|academia)\b|ジム|筋トレ|ランニング/i, "fitness"],
+  [/(?<!-)\b(gym|workout|fitness|run|runners?|running|yoga|pilates|training|coach|marathon|stretch\w*|gimnasio|entrenamiento|salle de sport|entraînement|training|treino|academia)\b|ジム|筋トレ|ランニング/i, "fitness"],
   [/\b(realtor|real estate|listing|home buyers?|mortgage|open house|property|inmobiliaria|immobilier|immobilien|imóveis)\b|不動産/i, "real_estate"],
   [/\b(plumb\w*|electrician|roofing|roofer|hvac|cleaning service|cleaners?|landscap\w*|contractor|handyman|renovation|fontanero|plombier|klempner|encanador)\b|リフォーム|清掃/i, "trades"],
   [/\b(dog|dogs|cat|cats|puppy|pet|pets|perro|gato|chien|chat|hund|katze|cachorro)\b|犬|猫|ペット/i, "pets"],
@@ -21,7 +21,7 @@ const RULES: [RegExp, Domain][] = [
   [/\b(budget\w*|sav(?:e|ing) money|invest\w*|bank\w*|tax(?:es)?|credit|loan|finance|dinero|ahorro|argent|épargne|geld|sparen|dinheiro)\b|貯金|投資|お金/i, "finance"],
   [/\b(dentist|clinic|doctor|therap\w*|physio\w*|sleep|nutrition|clínica|clinique|praxis)\b|クリニック|睡眠/i, "health"],
   [/\b(travel|trip|hotel|flight|vacation|holiday|viaje|voyage|reise|viagem)\b|旅行|ホテル/i, "travel"],
-  [/\b(car|cars|driving|mechanic|tyres?|tires?|auto repair|coche|voiture|carro)\b|車/i, "auto"],
+  [/\b(car|cars|driving|mechanic|tyres?|tires?|auto repair|garage|mot|brakes?|land rover|gearbox|clutch|coche|voiture|carro)\b|車/i, "auto"],
   [/\b(home|room|decor|furniture|candles?|sofa|bedroom|casa|maison|wohnung|mueble|meubles|möbel)\b|インテリア|部屋/i, "home"],
   [/\b(shop|store|boutique|tienda|magasin|laden|loja)\b|店/i, "retail"],
 ];

@@ -1,7 +1,7 @@
 // The brief, understood: every span of the brief lands in exactly one typed field of a
 // BriefModel (or in `ignored`, with the reason). The writer builds every line from this model;
 // tone, audience, labels and directions steer the writing and are never spoken or shown.
-import { analyzeBrief, cleanTerm, extractNumbers, extractPhones, extractQuotes, extractUrls, type BriefAnalysis } from "../brief";
+import { analyzeBrief, cleanTerm, extractNumbers, extractPhones, extractQuotes, extractUrls, unheadSentence, type BriefAnalysis } from "../brief";
 import { normKey, normalizeSpace, plainWords, splitSentences } from "../text";
 import { classifyDomain, type Domain } from "./domain";
 
@@ -131,6 +131,14 @@ const CLOSING_IMAGE = /\b(?:shots?|close-?ups?|pan|tilt|zoom|montage|b-?roll|log
 const CTA_LIKE =
   /\b(?:follow|subscribe|shop|order|book|visit|call|text|dm|message|download|sign up|join|buy|enrol+|register|comment|share|save|tap|click|grab|claim|get|try|start|use|head to|go to|check out|learn more|link in (?:bio|description)|pre-order|reserve|apply|contact|find us|come (?:in|by|visit)|stop by|swing by)\b|https?:\/\/|www\.|\.(?:com|co|io|app|shop|store)\b|\bcode\s+[A-Z0-9]{3,}|\d+\s?%|sígue|suscríbete|compra|pide|reserva|visita|abonne|commande|réserve|folge|abonniere|bestelle|buche|besuche|siga|inscreva|compre|peça|reserve|visite|フォロー|登録|予約|購入|チェック/iu;
 
+/** A predicate without its subject: an English verb in the third person opens it ("rises to the top of your inbox"). */
+const BARE_VERB =
+  /^(?:rises|sorts|saves|keeps|turns|sends|posts|books|tracks|finds|shows|lets|helps|makes|gives|takes|builds|plans|syncs|connects|integrates|works|runs|cuts|reminds|flags|learns|writes|reads|blocks|handles|moves|brings|puts|checks|cleans|removes|fixes|grows|ships|delivers|creates|automates|schedules|answers|fits|lasts|stays|comes|gets|sets|adds|mixes|heats|cools|filters|protects|prevents|reduces|boosts|improves|replaces|matches|splits|lifts|hides|pulls|pushes|catches|spots|sums|summari[sz]es|translates|organi[sz]es|prioriti[sz]es|surfaces|ranks|tags|labels|files|archives|drafts|replies)\s+\S/i;
+/** "How our garage fixed a 20-year-old Land Rover": how, then a subject and its past-tense verb. */
+const HOW_STORY = /^how\s+((?:our|my|we|i|they|\p{Lu}[\p{L}'-]*)\s+(?:[\p{L}'-]+\s+){0,3}?(?:[\p{L}-]{2,}ed|built|made|won|beat|got|took|found|grew|sold|ran|began|did|drove|wrote|brought|kept)\s+.+)$/iu;
+const capitalizeWord = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** 「新発売の抹茶ラテを紹介する。」: the video presents the subject. */
+const JA_INTRODUCE = /^(.{2,24}?)を(?:紹介|宣伝|PR)(?:する|して|します|したい|しよう)?(?:動画)?[。！]?$/u;
 const TEACH_RE = /^((?:please\s+)?(?:teach|show|explain to|walk)\s+(?:viewers|people|the audience|followers|beginners|kids|them|everyone)(?:\s+through)?)\s+(how to .+|how .+)$/i;
 const CTA_VERB = /^(?:follow|subscribe|shop|order|book|visit|call|download|sign up|join|buy|enroll|register|comment|tap|click|grab|pre-order|sígue(?:me|nos)|suscríbete|compra|pide|reserva|abonne-toi|abonnez-vous|commande[zr]?|réserve[zr]?|folge|abonniere|bestelle|buche|siga|inscreva-se|compre|peça|reserve)\b/i;
 const SHOW_HOW_RE = /^((?:please\s+)?(?:show|explain|highlight|demonstrate|emphasi[sz]e|stress|point out)\s+(?:how|that|why))\s+(.+)$/i;
@@ -377,6 +385,13 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
     if (section === "product") return (setProduct(bare), put(s, "product", "section"));
 
     let g: RegExpExecArray | null;
+    if (lang === "ja" && (g = JA_INTRODUCE.exec(bare)) && g[1]) {
+      // 「新発売の抹茶ラテを紹介する。」: what the video presents, not a line to say.
+      m.topic ??= g[1];
+      put(g[1], "topic", "request");
+      ignore(bare.slice(g[1].length), "instruction");
+      return;
+    }
     if ((g = TEACH_RE.exec(bare)) && g[2]) {
       ignore(g[1] ?? "", "instruction");
       m.topic ??= cleanTerm(g[2]);
@@ -619,6 +634,11 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
           }
         }
         break;
+      case "item":
+        // "Steps: fry onion and garlic; add curry paste; simmer 10 minutes": one item per clause.
+        for (const it of v.split(/\s*;\s*/)) pushUnique(m.items, it);
+        put(v, "item", lab.label);
+        break;
       case "offer":
       case "pain":
       case "benefit":
@@ -627,7 +647,6 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
       case "price":
       case "deadline":
       case "direction":
-      case "item":
       case "audience":
         pushUnique(m[LIST_OF[lf.field]], v);
         put(v, lf.field, lab.label);
@@ -662,11 +681,16 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
       continue;
     }
     if (isBullet) {
-      classifyFree(body, true, section);
+      const u = unheadSentence(body);
+      if (u.lead) ignore(u.lead, "lead-in");
+      classifyFree(u.text, true, section);
       first = false;
       continue;
     }
-    for (const sentence of splitSentences(body)) {
+    for (const rawSentence of splitSentences(body)) {
+      const u = unheadSentence(rawSentence);
+      if (u.lead) ignore(u.lead, "lead-in");
+      const sentence = u.text;
       const slab = parseLabelLine(sentence);
       const slf = slab ? labelField(slab.label) : null;
       if (slab && slf) {
@@ -708,7 +732,7 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
         // "ShiftPilot - rota planning for restaurants."
         setProduct(sentence);
         put(sentence, "product");
-      } else if (first && lang === "en" && !m.topic && !m.product && words(sentence).length <= 10 && !EN_VERB.test(sentence) && !PAIN_RE.test(sentence) && !/[?!]$/.test(sentence.trim())) {
+      } else if (first && lang === "en" && !m.topic && !m.product && words(sentence).length <= 10 && !EN_VERB.test(sentence) && !BARE_VERB.test(sentence) && !PAIN_RE.test(sentence) && !/[?!]$/.test(sentence.trim())) {
         // A short opening noun phrase ("Cold brew coffee subscription for busy professionals.") is the topic.
         m.topic = cleanTerm(sentence);
         put(sentence, "topic", "opening phrase");
@@ -743,6 +767,15 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
   // The old analysis' title is a cut of the request sentence: trusted only for spaced scripts.
   if (!m.title && analysis.title && !m.topic && !/[\u3040-\u30ff\u4e00-\u9fff]/.test(analysis.title)) m.title = analysis.title;
   for (const n of extractNumbers(m.prices.join(" "))) pushUnique(m.prices, n);
+
+  // "Feature: sorts mail into Act, Read, Ignore" / "Here's how it works: rises to the top": the product is the subject.
+  for (const list of [m.features, m.benefits]) {
+    list.forEach((f, i) => {
+      if (BARE_VERB.test(f)) list[i] = `${m.product && words(m.product).length === 1 ? m.product : "It"} ${f[0]!.toLowerCase()}${f.slice(1)}`;
+      // "How our garage fixed a 20-year-old Land Rover that ..." is said as what happened.
+      else if (lang === "en" && HOW_STORY.test(f)) list[i] = capitalizeWord(f.replace(HOW_STORY, "$1"));
+    });
+  }
 
   const scope = `${m.product ?? ""} ${m.productWhat ?? ""} ${m.topic ?? ""} ${[...m.features, ...m.benefits].join(" ")}`;
   const software = SOFTWARE_RE.test(`${m.productWhat ?? ""} ${m.product ?? ""}`) || (SOFTWARE_RE.test(scope) && !PHYSICAL_RE.test(`${m.productWhat ?? ""}`));

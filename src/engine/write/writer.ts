@@ -194,12 +194,23 @@ export function createWriter(m: BriefModel, lang: EngineLanguage, patternId: str
   if (m.story.some((s) => s.role === "before") && P) for (const t of bank.hooks.contrast) addHook(t, { P, topic });
   if (P && (patternId === "aida" || hooks.length === 0)) for (const t of bank.hooks.product) addHook(t, { P });
   if (topic && lang === "en") {
-    // A topic gives a grounded hook of last resort: "How our garage fixed a 20-year-old Land Rover."
-    const short = shortPhrase(topic, 8);
-    if (/^how\s/i.test(short)) hooks.push(`${capitalize(short)}.`);
-    if (patternId === "day-in-the-life") hooks.push(`${capitalize(shortPhrase(topic, 6))}, with me.`);
-    if (patternId === "storytime") hooks.push(`${capitalize(shortPhrase(topic, 5))}: the real story.`);
-    hooks.push(`${capitalize(shortPhrase(topic, 6))}, in ${patternId === "listicle" ? "a minute" : "short"}.`);
+    // A topic gives a grounded hook of last resort, always a whole sentence: a how/why clause is
+    // said as "Here's how our garage fixed it." (its object left to the next line when the whole
+    // clause is too long for the hook); a topic with a heading ("Why your boiler pressure drops: 3
+    // common causes") gives its heading, never a cut through the colon.
+    const parts = topic.split(/\s*[:：]\s+/);
+    while (parts.length > 1 && FORMAT_HEAD.test(parts[0] ?? "")) parts.shift();
+    const whole = parts[0] ?? topic;
+    const how = HOW_CLAUSE.exec(whole);
+    const object = how?.[3]?.split(/\s*[,;(]\s*|\s+[-–—]\s+/)[0];
+    if (/^how\s+to\s/i.test(whole)) hooks.push(`${capitalize(shortPhrase(whole, 8))}.`);
+    else if (how) {
+      hooks.push(`Here's ${how[1]!.toLowerCase()} ${how[2]}${object ? ` ${object}` : ""}.`);
+      if (object) hooks.push(`Here's ${how[1]!.toLowerCase()} ${how[2]} it.`);
+    } else if (/^(?:how|why)\s/i.test(whole)) hooks.push(`Here's ${whole.charAt(0).toLowerCase()}${whole.slice(1)}.`);
+    if (patternId === "day-in-the-life") hooks.push(`${capitalize(shortPhrase(whole, 6))}, with me.`);
+    if (patternId === "storytime") hooks.push(`${capitalize(shortPhrase(whole, 5))}: the real story.`);
+    if (!/^(?:how|why)\s+(?!to\s)/i.test(whole)) hooks.push(`${capitalize(shortPhrase(whole, 6))}, in ${patternId === "listicle" ? "a minute" : "short"}.`);
   }
   // A hook is written, not a line of the brief said back.
   const briefLines = new Set(m.spans.filter((x) => x.field !== "ignored").map((x) => normKey(x.text)));
@@ -464,6 +475,11 @@ function jaListPhrase(topic: string, n: number, noun: string): string {
 }
 
 /** At most `max` words, cut at a phrase boundary when there is one ("a day at our tea farm"). */
+/** A format word heading the topic ("Storytime: how I started Loopknit"). */
+const FORMAT_HEAD = /^(?:storytime|story time|pov|tutorial|how-to|listicle|myth vs\.? fact|before and after|day in the life|review|ugc|testimonial)$/i;
+/** "How our garage fixed a 20-year-old Land Rover": how/why, the subject and its past-tense verb, the object. */
+const HOW_CLAUSE = /^(how|why)\s+((?:our|my|the|we|i|they|this|a|an|\p{Lu}[\p{L}'-]*)\b(?:\s+[\p{L}'-]+){0,4}?\s+(?:[\p{L}-]{2,}ed|built|made|won|beat|got|took|found|grew|sold|ran|began|did|drove|wrote|brought|kept))(?:\s+(.+))?$/iu;
+
 function shortPhrase(s: string, max: number): string {
   const t = s.replace(/[.!?。]+$/u, "").trim();
   const ws = t.split(/\s+/);
