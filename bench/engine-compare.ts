@@ -3,17 +3,29 @@
 // of src/engine from an older commit:
 //   mkdir -p .old && git archive <commit> src/engine src/domain | tar -x -C .old  (inside the repository, so that it finds zod)
 //   npx tsx bench/engine-compare.ts $PWD/.old [rounds] [per-round]
+// With --parse, only the reading of the brief is compared: parseBrief(brief) (analyzeBrief, then
+// parseBrief given that analysis, as generation does) on the same inputs' briefs.
 import { loadavg } from "node:os";
 import { PLATFORMS } from "../src/domain/constants";
 import { FIXTURE_BRIEFS } from "../src/engine/fixtures/briefs";
 import { generateStoryboard, type EngineInput } from "../src/engine/index";
 import { median } from "./lib/measure";
 
-const oldDir = process.argv[2];
-if (!oldDir) throw new Error("usage: npx tsx bench/engine-compare.ts OLD_DIR [rounds] [per-round]");
-const rounds = Number(process.argv[3] ?? 10);
-const perRound = Number(process.argv[4] ?? 1_000);
-const old = (await import(`${oldDir}/src/engine/index.ts`)) as { generateStoryboard: (i: EngineInput) => { total_scenes: number } };
+const parseOnly = process.argv.includes("--parse");
+const args = process.argv.slice(2).filter((a) => a !== "--parse");
+const oldDir = args[0];
+if (!oldDir) throw new Error("usage: npx tsx bench/engine-compare.ts OLD_DIR [rounds] [per-round] [--parse]");
+const rounds = Number(args[1] ?? 10);
+const perRound = Number(args[2] ?? 1_000);
+type Model = { spans: unknown[] };
+const parsers = async (dir: string) => {
+  const m = (await import(`${dir}/src/engine/brief/model.ts`)) as { parseBrief: (brief: string) => Model };
+  return (i: EngineInput) => ({ total_scenes: m.parseBrief(i.brief).spans.length });
+};
+const old = parseOnly
+  ? { generateStoryboard: await parsers(oldDir) }
+  : ((await import(`${oldDir}/src/engine/index.ts`)) as { generateStoryboard: (i: EngineInput) => { total_scenes: number } });
+const current = parseOnly ? await parsers(new URL("..", import.meta.url).pathname) : generateStoryboard;
 
 const durations = [undefined, 15, 30, 45, 60, 90];
 const inputs: EngineInput[] = [];
@@ -24,7 +36,7 @@ FIXTURE_BRIEFS.forEach((f, i) => {
 });
 
 type Gen = (i: EngineInput) => { total_scenes: number };
-const engines: [string, Gen][] = [["old", old.generateStoryboard], ["new", generateStoryboard]];
+const engines: [string, Gen][] = [["old", old.generateStoryboard], ["new", current]];
 const times: Record<string, number[]> = { old: [], new: [] };
 const cpu: Record<string, number> = { old: 0, new: 0 };
 /** CPU ms per storyboard in each round: the best round is the least disturbed by other processes. */
@@ -46,6 +58,6 @@ for (let r = 0; r < rounds; r++) {
 }
 for (const [name] of engines) {
   const n = times[name]!.length;
-  console.log(`${name}: ${n} storyboards, median ${median(times[name]!).toFixed(3)} ms, ${(n / cpu[name]!).toFixed(0)} per CPU-second, best round ${Math.min(...rounds_[name]!).toFixed(3)} CPU ms per storyboard`);
+  console.log(`${name}: ${n} ${parseOnly ? "briefs read" : "storyboards"}, median ${median(times[name]!).toFixed(3)} ms, ${(n / cpu[name]!).toFixed(0)} per CPU-second, best round ${Math.min(...rounds_[name]!).toFixed(3)} CPU ms per ${parseOnly ? "brief" : "storyboard"}`);
 }
 console.log(`new/old median: ${(median(times.new!) / median(times.old!)).toFixed(2)}×; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} (sink ${sink})`);

@@ -502,10 +502,55 @@ export function unheadSentence(sentence: string): { lead?: string; text: string 
   return { text: sentence };
 }
 
+/**
+ * The brief read once: its normalised text, its lines, and each line's sentences (without their
+ * empty headings) as they are first asked for. `analyzeBrief` reads the brief into one and leaves it
+ * with its analysis; `parseBrief`, given that analysis, reads the same lines and sentences from it
+ * instead of normalising and splitting the brief again.
+ */
+export interface BriefText {
+  raw: string;
+  text: string;
+  lines: string[];
+  sentences(line: string): string[];
+  unhead(sentence: string): { lead?: string; text: string };
+}
+
+export function readBrief(rawBrief: string): BriefText {
+  const raw = String(rawBrief ?? "");
+  const text = normalizeSpace(raw.replace(/\r\n?/g, "\n"));
+  const split = new Map<string, string[]>();
+  const unheaded = new Map<string, { lead?: string; text: string }>();
+  return {
+    raw,
+    text,
+    lines: text.split("\n").map((l) => l.trim()).filter(Boolean),
+    sentences(line) {
+      let out = split.get(line);
+      if (!out) split.set(line, (out = splitSentences(line)));
+      return out;
+    },
+    unhead(sentence) {
+      let out = unheaded.get(sentence);
+      if (!out) unheaded.set(sentence, (out = unheadSentence(sentence)));
+      return out;
+    },
+  };
+}
+
+const READ = new WeakMap<BriefAnalysis, BriefText>();
+
+/** The brief as `analyzeBrief` read it for this analysis, or read afresh when the analysis is of another text. */
+export function briefTextOf(rawBrief: string, analysis: BriefAnalysis): BriefText {
+  const read = READ.get(analysis);
+  return read && read.raw === String(rawBrief ?? "") ? read : readBrief(rawBrief);
+}
+
 export function analyzeBrief(rawBrief: string): BriefAnalysis {
-  const text = normalizeSpace(rawBrief.replace(/\r\n?/g, "\n"));
+  const read = readBrief(rawBrief);
+  const text = read.text;
   const language = detectLanguage(text);
-  const rawLines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  const rawLines = read.lines;
 
   const brands: string[] = [];
   const must: string[] = [];
@@ -538,7 +583,7 @@ export function analyzeBrief(rawBrief: string): BriefAnalysis {
   let metaSubjectText: string | undefined;
   let titleLabeled = false;
   const handleSentence = (rawSentence: string, isBullet: boolean) => {
-    const sentence = unheadSentence(rawSentence).text;
+    const sentence = read.unhead(rawSentence).text;
     const lab = parseLabel(sentence);
     if (lab && lab.kind !== "point") {
       switch (lab.kind) {
@@ -656,7 +701,7 @@ export function analyzeBrief(rawBrief: string): BriefAnalysis {
     }
     if (bullet === null) section = "";
     if (bullet !== null) handleSentence(bullet, true);
-    else for (const sentence of splitSentences(body)) handleSentence(sentence, false);
+    else for (const sentence of read.sentences(body)) handleSentence(sentence, false);
   }
 
   // Quoted lines anywhere are kept as written.
@@ -788,7 +833,7 @@ export function analyzeBrief(rawBrief: string): BriefAnalysis {
   addKey(cta.code);
 
   const topicKey = topic ? normKey(topic) : "";
-  return {
+  const analysis: BriefAnalysis = {
     language,
     points: points.filter((p) => !mentionsAvoided(p.text, avoidTerms, avoidPrices) && !(words(p.text).length <= 3 && normKey(p.text) === topicKey)),
     bullets,
@@ -818,6 +863,8 @@ export function analyzeBrief(rawBrief: string): BriefAnalysis {
     signalText: avoidSentences.reduce((t, s) => t.replace(s, " "), text),
     wordCount: words(text).length + Math.floor((text.match(/[\u3040-\u30ff\u4e00-\u9fff]/g) ?? []).length / 2),
   };
+  READ.set(analysis, read);
+  return analysis;
 }
 
 function lastWords(s: string, n: number): string {

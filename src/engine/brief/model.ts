@@ -1,8 +1,8 @@
 // The brief, understood: every span of the brief lands in exactly one typed field of a
 // BriefModel (or in `ignored`, with the reason). The writer builds every line from this model;
 // tone, audience, labels and directions steer the writing and are never spoken or shown.
-import { analyzeBrief, cleanTerm, extractNumbers, extractPhones, extractQuotes, extractUrls, unheadSentence, type BriefAnalysis } from "../brief";
-import { normKey, normalizeSpace, plainWords, splitSentences } from "../text";
+import { analyzeBrief, briefTextOf, cleanTerm, extractNumbers, extractPhones, extractQuotes, extractUrls, type BriefAnalysis } from "../brief";
+import { normKey, plainWords, splitSentences } from "../text";
 import { classifyDomain, type Domain } from "./domain";
 
 export const BRIEF_FIELDS = [
@@ -322,7 +322,9 @@ export function inlineList(sentence: string, count?: { n: number; noun: string }
 
 /** Parses a brief into its model. Pure and deterministic; never throws. */
 export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBrief(rawBrief)): BriefModel {
-  const text = normalizeSpace(String(rawBrief ?? "").replace(/\r\n?/g, "\n"));
+  // The lines and sentences analyzeBrief already read: the brief is normalised and split once.
+  const read = briefTextOf(rawBrief, analysis);
+  const text = read.text;
   const lang = analysis.language;
   const m: BriefModel = {
     language: lang,
@@ -659,7 +661,7 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
   };
 
   // ---- Segmentation: lines → (label | bullet | sentences) ----
-  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = read.lines;
   let section = "";
   let first = true;
   for (const line of lines) {
@@ -681,14 +683,14 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
       continue;
     }
     if (isBullet) {
-      const u = unheadSentence(body);
+      const u = read.unhead(body);
       if (u.lead) ignore(u.lead, "lead-in");
       classifyFree(u.text, true, section);
       first = false;
       continue;
     }
-    for (const rawSentence of splitSentences(body)) {
-      const u = unheadSentence(rawSentence);
+    for (const rawSentence of read.sentences(body)) {
+      const u = read.unhead(rawSentence);
       if (u.lead) ignore(u.lead, "lead-in");
       const sentence = u.text;
       const slab = parseLabelLine(sentence);
