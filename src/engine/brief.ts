@@ -169,6 +169,8 @@ const COMMON_CAPS = new Set(
   ).split(" "),
 );
 
+/** "LinkedIn-style", "Apple-like": a style to imitate, not a brand. */
+const STYLE_WORD = /-(?:style|like|esque|inspired|themed)$/i;
 const PLATFORM_NAMES = /^(tik\s?tok|instagram|youtube|facebook|reels?|shorts?|ig|fb|yt|snapchat|linkedin|pinterest)$/i;
 
 export function cleanTerm(s: string): string {
@@ -438,7 +440,7 @@ function extractBrands(lines: string[], text: string, lang: string, quotes: stri
   const add = (b: string, weight: number) => {
     const t = cleanTerm(b).replace(/\s*[(–—-].*$/, "").replace(/['’]s\b.*$/, "").trim();
     if (!t || t.length > 40 || words(t).length > 4) return;
-    if (COMMON_CAPS.has(words(t)[0] ?? "") || words(t).some((w) => PLATFORM_NAMES.test(w))) return;
+    if (COMMON_CAPS.has(words(t)[0] ?? "") || words(t).some((w) => PLATFORM_NAMES.test(w) || STYLE_WORD.test(w))) return;
     const key = t.toLowerCase();
     const prev = cands.get(key);
     const index = text.indexOf(t);
@@ -662,11 +664,11 @@ export function analyzeBrief(rawBrief: string): BriefAnalysis {
       const subject = metaSubject(sentence);
       if (subject) {
         metaSubjectText ??= subject;
-        if (!title && words(subject).length <= 12) title = cleanTerm(subject);
+        if (!title && words(subject).length <= 12 && !words(subject).every((w) => STYLE_WORD.test(cleanTerm(w)))) title = cleanTerm(subject);
         if (words(subject).length >= 5 && !COUNT_RE.test(subject)) pushPoint(subject, false, true);
         const head = subject.split(/[,:;(]|\s[-–—]\s/)[0]?.trim() ?? "";
         const hw = words(head);
-        if (hw.length >= 1 && hw.length <= 4 && hw.every((w, i) => /^[\p{Lu}\d&]/u.test(w) || (i > 0 && /^(de|la|le|del|du|da|do|von|van|&|and|y|et|e|und)$/i.test(w))) && /^[\p{Lu}]/u.test(head) && !/^(How|What|Why|When|The|A|An|My|Our)$/i.test(hw[0] ?? "")) brands.push(cleanTerm(head));
+        if (hw.length >= 1 && hw.length <= 4 && hw.every((w, i) => /^[\p{Lu}\d&]/u.test(w) || (i > 0 && /^(de|la|le|del|du|da|do|von|van|&|and|y|et|e|und)$/i.test(w))) && /^[\p{Lu}]/u.test(head) && !/^(How|What|Why|When|The|A|An|My|Our)$/i.test(hw[0] ?? "") && !hw.some((w) => STYLE_WORD.test(w))) brands.push(cleanTerm(head));
       }
       return;
     }

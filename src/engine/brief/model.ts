@@ -256,7 +256,7 @@ function isSettingsOnly(s: string): boolean {
   const rest = s
     .replace(DURATION_WORD_G, " ")
     .replace(PLATFORM_WORD_G, " ")
-    .replace(/\b(?:a|an|one|our|the|un|una|une|um|uma|ein|eine|vertical|short-form|short|video|vídeo|vidéo|clip|ad|spot|post|format|in english|in spanish|in french|in german|in portuguese|in japanese|en español|en français|auf deutsch|em português|about|around|long|max|maximum|de|para|pour|für|para)\b|日本語で|動画|リール|ショート|の|で/gi, " ")
+    .replace(/\b(?:a|an|one|our|the|un|una|une|um|uma|ein|eine|[a-z]+-style|linkedin|snapchat|pinterest|vertical|short-form|short|video|vídeo|vidéo|clip|ad|spot|post|format|in english|in spanish|in french|in german|in portuguese|in japanese|en español|en français|auf deutsch|em português|about|around|long|max|maximum|de|para|pour|für|para)\b|日本語で|動画|リール|ショート|の|で/gi, " ")
     .replace(/[\s,.;:!?·|/–—。、！？-]+/gu, "");
   return rest === "" && /[\p{L}\d]/u.test(s);
 }
