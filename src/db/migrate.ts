@@ -2,6 +2,7 @@
 // under an advisory lock so that two app instances starting together do not race. On PostgreSQL
 // every lock a migration takes waits at most lock_timeout, and the whole (transactional) run is
 // retried a bounded number of times when it did not get one: users wait briefly, never long.
+import { createHash } from "node:crypto";
 import path from "node:path";
 import type BetterSqlite3 from "better-sqlite3";
 import { drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
@@ -22,6 +23,8 @@ export const migrationsFolder = (dialect: "pg" | "sqlite") => path.join(process.
 export function migrateSqlite(sqlite: BetterSqlite3.Database): void {
   const enforced = sqlite.pragma("foreign_keys", { simple: true }) === 1;
   sqlite.pragma("foreign_keys = OFF");
+  // SQLite has no hash function: 0016 gives the pictures already stored their SHA-256 with this one.
+  sqlite.function("sha256_hex", { deterministic: true }, (data: unknown) => createHash("sha256").update(data as Buffer).digest("hex"));
   try {
     migrateSqliteDb(drizzleSqlite({ client: sqlite }), { migrationsFolder: migrationsFolder("sqlite") });
     const broken = sqlite.pragma("foreign_key_check") as Array<{ table: string; parent: string }>;

@@ -167,6 +167,64 @@ describe.each(DIALECTS)("undo and history on %s", (dialect) => {
     expect(shape(await view(u.id, sb.id))).toEqual(edited);
   });
 
+  it("puts adding, replacing and removing a scene's picture on the stack, and brings pictures back with a deleted scene and a version", async () => {
+    const { u, sb } = await board(3);
+    const scope = { storyboard_id: sb.id };
+    const [s1, s2] = [sb.scenes[0]!.id, sb.scenes[1]!.id];
+    const png = (text: string) => ({ content_type: "image/png" as const, width: 16, height: 9, data: new Uint8Array(Buffer.from(text)) });
+    /** The pictures of the storyboard as scene id → bytes. */
+    const pictures = async () => Object.fromEntries((await store.listSceneImages(u.id, sb.id)).map((i) => [i.scene_id, Buffer.from(i.data).toString()]));
+
+    await store.setSceneImage(u.id, s2, png("first"));
+    expect((await store.listChanges(u.id, scope)).undo?.label).toBe("Add a picture to scene 2");
+    await store.setSceneImage(u.id, s2, png("second"));
+    expect((await store.listChanges(u.id, scope)).undo?.label).toBe("Replace the picture of scene 2");
+    await store.deleteSceneImage(u.id, s2);
+    expect((await store.listChanges(u.id, scope)).undo?.label).toBe("Remove the picture of scene 2");
+    expect(await pictures()).toEqual({});
+
+    await store.undo(u.id, scope);
+    expect(await pictures()).toEqual({ [s2]: "second" });
+    await store.undo(u.id, scope);
+    expect(await pictures()).toEqual({ [s2]: "first" });
+    expect(await store.getSceneImage(u.id, s2)).toMatchObject({ content_type: "image/png", width: 16, height: 9, byte_size: 5 });
+    await store.undo(u.id, scope);
+    expect(await pictures()).toEqual({});
+    expect((await caught(store.getSceneImage(u.id, s2))).code).toBe("not_found");
+    await store.redo(u.id, scope);
+    expect(await pictures()).toEqual({ [s2]: "first" });
+    await store.redo(u.id, scope);
+    await store.redo(u.id, scope);
+    expect(await pictures()).toEqual({});
+    await store.undo(u.id, scope);
+
+    // A scene deleted with its picture comes back with it.
+    await store.setSceneImage(u.id, s1, png("one"));
+    await store.deleteScene(u.id, s1);
+    expect(await pictures()).toEqual({ [s2]: "second" });
+    await store.undo(u.id, scope);
+    expect(await pictures()).toEqual({ [s1]: "one", [s2]: "second" });
+
+    // A version keeps the pictures as they were; restoring it puts them back and removes newer ones.
+    const v = await store.createVersion(u.id, sb.id, { name: "With pictures" });
+    await store.setSceneImage(u.id, s1, png("changed"));
+    await store.deleteSceneImage(u.id, s2);
+    await store.setSceneImage(u.id, sb.scenes[2]!.id, png("three"));
+    await store.restoreVersion(u.id, v.id);
+    expect(await pictures()).toEqual({ [s1]: "one", [s2]: "second" });
+    await store.undo(u.id, scope);
+    expect(await pictures()).toEqual({ [s1]: "changed", [sb.scenes[2]!.id]: "three" });
+
+    // Bytes are stored once per content, however often a picture comes and goes.
+    const [{ n }] = (await raw.query<{ n: number | string }>("SELECT count(*) AS n FROM scene_image_blobs WHERE user_id = $1", [u.id])) as [{ n: number | string }];
+    expect(Number(n)).toBe(5);
+
+    // A picture changed behind the stack's back is not overwritten by an undo.
+    await raw.query("UPDATE scene_images SET width = 99 WHERE scene_id = $1", [sb.scenes[2]!.id]);
+    const e = await caught(store.undo(u.id, scope));
+    expect(e.message).toBe("Cannot undo “Add a picture to scene 3”: a scene's picture changed since. Nothing was undone.");
+  });
+
   it("soft-deletes a storyboard and a project, hides them from every read, and Undo brings them back", async () => {
     const { u, p, sb } = await board(2);
     const other = await f.storyboard(u.id, p.id, { sceneCount: 1 });

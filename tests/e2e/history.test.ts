@@ -1,7 +1,12 @@
 // Undo and history in the browser (issue 14, item 1), on both databases, at 1280 and 390 px:
 // a hand edit, then Regenerate asks first and names the edit, Undo (Ctrl+Z) brings it back and
 // Shift+Ctrl+Z redoes; a named version is saved, compared with the storyboard scene by scene,
-// restored, and the restore undone; a deleted project comes back through the toast's Undo.
+// restored, and the restore undone; a deleted project comes back through the toast's Undo; an
+// uploaded picture goes with Undo and comes back with Redo.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DESKTOP, PHONE_390, openSceneCard, screenshot, signInInBrowser, appForSuite, browserForFile } from "./browser";
@@ -52,6 +57,33 @@ describe.each(["sqlite", "postgres"] as const)("undo and history in the editor (
     await cardOf(page, n).waitFor();
     await openSceneCard(cardOf(page, n));
   }
+
+  it("puts an uploaded picture on the stack: Undo takes it away, Redo brings it back", async () => {
+    const { email, board } = await setUp("history-picture");
+    const context = await browser.newContext(DESKTOP);
+    contexts.push(context);
+    const page = await signInInBrowser(context, app.baseUrl, email);
+    await page.goto(`${app.baseUrl}/storyboards/${board.id}`);
+    const frame = cardOf(page, 1).getByTestId("scene-frame");
+    await poll(() => frame.getAttribute("data-kind")).toBe("sketch");
+    const png = path.join(os.tmpdir(), `history-picture-${dialect}-${process.pid}.png`);
+    await sharp({ create: { width: 540, height: 960, channels: 3, background: "#3a7bc9" } }).png().toFile(png);
+    await cardOf(page, 1).getByTestId("frame-file").setInputFiles(png);
+    fs.rmSync(png, { force: true });
+    await poll(() => frame.getAttribute("data-kind")).toBe("image");
+    await poll(() => page.getByTestId("undo").getAttribute("aria-label")).toBe("Undo: Add a picture to scene 1");
+
+    await page.getByTestId("undo").click();
+    await poll(() => frame.getAttribute("data-kind")).toBe("sketch");
+    await poll(() => page.getByTestId("redo").getAttribute("aria-label")).toBe("Redo: Add a picture to scene 1");
+    await page.reload();
+    await poll(() => cardOf(page, 1).getByTestId("scene-frame").getAttribute("data-kind")).toBe("sketch");
+
+    await page.getByTestId("redo").click();
+    await poll(() => cardOf(page, 1).getByTestId("scene-frame").getAttribute("data-kind")).toBe("image");
+    await poll(() => cardOf(page, 1).locator(".frame-art img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(540);
+    await screenshot(page, `history-picture-redone-${dialect}`);
+  }, 120_000);
 
   for (const [width, device] of [["1280", DESKTOP], ["390", PHONE_390]] as const) {
     it(`edit, regenerate with a confirm that names the edit, undo and redo by keyboard, versions, and Undo of a deleted project at ${width} px`, async () => {

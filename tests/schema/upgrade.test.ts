@@ -1,5 +1,6 @@
 // A database with data, migrated from before the owner column, keeps every row: user_id is filled
 // from each row's project, the owner keys hold, and SQLite's table rebuilds cascade-delete nothing.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -98,6 +99,58 @@ describe.each(DIALECTS)("upgrading a %s database with data to the owner column",
       expect(Number((await raw.query<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE operation <> 'INSERT'"))[0]?.n)).toBe(0);
       await raw.query("UPDATE scene_tasks SET completed = true WHERE id = 1");
       expect(Number((await raw.query<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE table_name = 'scene_tasks' AND operation = 'UPDATE'"))[0]?.n)).toBe(1);
+    } finally {
+      await raw.close();
+    }
+  });
+});
+
+describe.each(DIALECTS)("upgrading a %s database with scene pictures to undoable pictures", (dialect) => {
+  let db: TestDatabase | undefined;
+  const dirs: string[] = [];
+  afterAll(async () => {
+    await db?.drop();
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it("gives every stored picture its SHA-256 and one copy per content in scene_image_blobs", async () => {
+    db = await createTestDatabase(dialect, inject("pgAdminUrl"));
+    const old = migrationsBefore(dialect === "postgres" ? "pg" : "sqlite", "scene_image_blobs");
+    dirs.push(old);
+    const seed = [
+      ["INSERT INTO users (id, email) VALUES ('ua', 'a@upgrade.test')", []],
+      ["INSERT INTO projects (id, user_id, title) VALUES (1, 'ua', 'A'), (2, 'ua', 'Archived')", []],
+      ["INSERT INTO storyboards (id, project_id, user_id, title, brief, status) VALUES (1, 1, 'ua', 'A1', 'b', 'completed')", []],
+      ["INSERT INTO scenes (id, storyboard_id, user_id, scene_number, visual_description) VALUES (1, 1, 'ua', 1, 'v'), (2, 1, 'ua', 2, 'v')", []],
+      ["INSERT INTO scene_images (scene_id, user_id, content_type, width, height, byte_size, data) VALUES (1, 'ua', 'image/png', 4, 3, 3, $1), (2, 'ua', 'image/png', 4, 3, 3, $1)", [Buffer.from("one")]],
+    ] as const;
+    if (dialect === "postgres") {
+      const c = new pg.Client({ connectionString: db.ownerUrl });
+      await c.connect();
+      try {
+        await migratePgDb(drizzlePg({ client: c }), { migrationsFolder: old });
+        for (const [text, params] of seed) await c.query(text, [...params]);
+      } finally {
+        await c.end();
+      }
+      await migratePostgres(db.ownerUrl);
+    } else {
+      const sqlite = new Database(db.ownerUrl);
+      sqlite.pragma("foreign_keys = OFF"); // as migrateSqlite runs them (table rebuilds)
+      migrateSqliteDb(drizzleSqlite({ client: sqlite }), { migrationsFolder: old });
+      sqlite.pragma("foreign_keys = ON");
+      for (const [text, params] of seed) sqlite.prepare(text.replaceAll("$1", "?")).run(...(text.includes("$1") ? [params[0], params[0]] : []));
+      sqlite.close();
+      const reopened = openSqlite(db.ownerUrl);
+      migrateSqlite(reopened);
+      reopened.close();
+    }
+    const raw = await openRaw(db);
+    try {
+      const hash = createHash("sha256").update("one").digest("hex");
+      expect((await raw.query<{ sha256: string }>("SELECT sha256 FROM scene_images ORDER BY scene_id")).map((r) => r.sha256)).toEqual([hash, hash]);
+      const blobs = await raw.query<{ user_id: string; sha256: string; byte_size: number; data: Uint8Array }>("SELECT user_id, sha256, byte_size, data FROM scene_image_blobs");
+      expect(blobs.map((b) => [b.user_id, b.sha256, Number(b.byte_size), Buffer.from(b.data).toString()])).toEqual([["ua", hash, 3, "one"]]);
     } finally {
       await raw.close();
     }

@@ -266,6 +266,8 @@ export const sceneImages = pgTable(
     height: integer("height").notNull(),
     byteSize: integer("byte_size").notNull(),
     data: bytea("data").notNull(),
+    /** The picture's SHA-256 (hex): its copy in scene_image_blobs, which undo and versions restore from. */
+    sha256: varchar("sha256", { length: 64 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -275,6 +277,29 @@ export const sceneImages = pgTable(
       .onDelete("cascade")
       .onUpdate("cascade"),
   ],
+);
+
+/**
+ * Every picture a scene has had, once per owner and content (docs/schema.md, "Undo and history"):
+ * the undo stack and named versions name a picture by its hash, and an undo, a redo or a restore
+ * copies it back into scene_images from here. Not tied to a scene or a storyboard (an undone
+ * scene delete needs its picture back); unreferenced rows are deleted by the hourly purge.
+ */
+export const sceneImageBlobs = pgTable(
+  "scene_image_blobs",
+  {
+    userId: varchar("user_id", { length: 255 })
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    sha256: varchar("sha256", { length: 64 }).notNull(),
+    contentType: varchar("content_type", { length: 20 }).notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    data: bytea("data").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.sha256] }), index("idx_scene_image_blobs_created_at").on(t.createdAt)],
 );
 
 /**
@@ -548,6 +573,7 @@ export const sceneImagesArchive = pgTable(
     height: integer("height").notNull(),
     byteSize: integer("byte_size").notNull(),
     data: bytea("data").notNull(),
+    sha256: varchar("sha256", { length: 64 }),
     createdAt: ts("created_at").notNull(),
     updatedAt: ts("updated_at").notNull(),
   },

@@ -244,6 +244,8 @@ export const sceneImages = sqliteTable(
     height: integer("height").notNull(),
     byteSize: integer("byte_size").notNull(),
     data: blob("data", { mode: "buffer" }).notNull(),
+    /** The picture's SHA-256 (hex): its copy in scene_image_blobs, which undo and versions restore from. */
+    sha256: text("sha256", { length: 64 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -253,6 +255,29 @@ export const sceneImages = sqliteTable(
       .onDelete("cascade")
       .onUpdate("cascade"),
   ],
+);
+
+/**
+ * Every picture a scene has had, once per owner and content (docs/schema.md, "Undo and history"):
+ * the undo stack and named versions name a picture by its hash, and an undo, a redo or a restore
+ * copies it back into scene_images from here. Not tied to a scene or a storyboard (an undone
+ * scene delete needs its picture back); unreferenced rows are deleted by the hourly purge.
+ */
+export const sceneImageBlobs = sqliteTable(
+  "scene_image_blobs",
+  {
+    userId: text("user_id", { length: 255 })
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    sha256: text("sha256", { length: 64 }).notNull(),
+    contentType: text("content_type", { length: 20 }).notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    data: blob("data", { mode: "buffer" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.sha256] }), index("idx_scene_image_blobs_created_at").on(t.createdAt)],
 );
 
 /**
@@ -517,6 +542,7 @@ export const sceneImagesArchive = sqliteTable(
     height: integer("height").notNull(),
     byteSize: integer("byte_size").notNull(),
     data: blob("data", { mode: "buffer" }).notNull(),
+    sha256: text("sha256", { length: 64 }),
     createdAt: ts("created_at").notNull(),
     updatedAt: ts("updated_at").notNull(),
   },

@@ -5,13 +5,18 @@
 // An image names rows by kind and id with the fields an undo restores (never timestamps of the
 // edit itself): a scene or a task that did not exist is null (undo deletes it, redo inserts it
 // again with the same id). A change stores only the rows that differ between before and after.
+// A scene's picture is named by its SHA-256 and size, never its bytes: the bytes are kept once in
+// scene_image_blobs (every upload puts them there), from where an undo or a restore copies them back.
 import { and, asc, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { conflict } from "../../domain/errors";
 import type { Conn, Row } from "./driver";
 import { iso, num } from "./rows";
 import type { BaseContext } from "./context";
 
 export type Fields = Record<string, unknown>;
-export type Kind = "projects" | "boards" | "storyboards" | "scenes" | "tasks";
+export type Kind = "projects" | "boards" | "storyboards" | "scenes" | "tasks" | "pictures";
+/** Every kind, in the order an image is applied (a scene before its tasks and its picture). */
+const KIND_ORDER: readonly Kind[] = ["projects", "boards", "storyboards", "scenes", "tasks", "pictures"];
 export type Image = Partial<Record<Kind, Record<string, Fields | null>>>;
 /** A storyboard's own stack, or a project's (project edits, deleting the project or one of its storyboards). */
 export type Scope = { project_id: number; storyboard_id: number | null };
@@ -37,7 +42,7 @@ export function diffImages(before: Image, after: Image): { before: Image; after:
   const b: Image = {};
   const a: Image = {};
   let any = false;
-  for (const kind of ["projects", "boards", "storyboards", "scenes", "tasks"] as Kind[]) {
+  for (const kind of KIND_ORDER) {
     const x = before[kind] ?? {};
     const y = after[kind] ?? {};
     for (const id of new Set([...Object.keys(x), ...Object.keys(y)])) {
@@ -58,7 +63,7 @@ const date = (v: unknown) => (v === null || v === undefined ? null : iso(v));
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 export function changeKit(ctx: BaseContext) {
-  const { projects, storyboards, scenes, sceneTasks, storyboardChanges: changes } = ctx.tables;
+  const { projects, storyboards, scenes, sceneTasks, sceneImages, sceneImageBlobs: blobs, storyboardChanges: changes } = ctx.tables;
   const { created_at: _created, updated_at: _updated, ...sceneCols } = ctx.cols.scene;
 
   // Per kind: the table, how a row reads into an image and how an image writes back.
@@ -142,13 +147,28 @@ export function changeKit(ctx: BaseContext) {
     },
   } as const;
 
+  // A scene's picture, keyed by the scene's id (scene_images has no id of its own).
+  const pictureCols = { id: sceneImages.sceneId, sha256: sceneImages.sha256, content_type: sceneImages.contentType, width: sceneImages.width, height: sceneImages.height, byte_size: sceneImages.byteSize };
+  const readPicture = (r: Row): Fields => ({ sha256: text(r.sha256), content_type: String(r.content_type), width: num(r.width), height: num(r.height), byte_size: num(r.byte_size) });
+
   /** The rows of each kind with these ids as they are now (null: gone). */
   async function readRows(c: Conn, userId: string, ids: Partial<Record<Kind, number[]>>): Promise<Image> {
     const out: Image = {};
     for (const kind of Object.keys(ids) as Kind[]) {
       const list = ids[kind] ?? [];
-      const k = KINDS[kind];
       const found = new Map<number, Fields>();
+      if (kind === "pictures") {
+        if (list.length > 0) {
+          const rows = await c.db
+            .select(pictureCols)
+            .from(sceneImages)
+            .where(and(inArray(sceneImages.sceneId, list), eq(sceneImages.userId, userId)));
+          for (const r of rows) found.set(num(r.id), readPicture(r as Row));
+        }
+        out[kind] = Object.fromEntries(list.map((id) => [String(id), found.get(id) ?? null]));
+        continue;
+      }
+      const k = KINDS[kind];
       if (list.length > 0) {
         const rows = await c.db
           .select(k.cols)
@@ -161,7 +181,7 @@ export function changeKit(ctx: BaseContext) {
     return out;
   }
 
-  /** A storyboard's whole editable state: its fields, every scene and every task. */
+  /** A storyboard's whole editable state: its fields, every scene, every task and every scene's picture. */
   async function storyboardImage(c: Conn, userId: string, storyboardId: number): Promise<Image> {
     const sceneRows = await c.db
       .select(KINDS.scenes.cols)
@@ -177,6 +197,14 @@ export function changeKit(ctx: BaseContext) {
             .from(sceneTasks)
             .where(and(inArray(sceneTasks.sceneId, sceneIds), eq(sceneTasks.userId, userId)))
             .orderBy(asc(sceneTasks.id));
+    const pictureRows =
+      sceneIds.length === 0
+        ? []
+        : await c.db
+            .select(pictureCols)
+            .from(sceneImages)
+            .where(and(inArray(sceneImages.sceneId, sceneIds), eq(sceneImages.userId, userId)))
+            .orderBy(asc(sceneImages.sceneId));
     const [sb] = await c.db
       .select(KINDS.storyboards.cols)
       .from(storyboards)
@@ -185,6 +213,7 @@ export function changeKit(ctx: BaseContext) {
       storyboards: { [storyboardId]: sb ? KINDS.storyboards.read(sb as Row) : null },
       scenes: Object.fromEntries(sceneRows.map((r) => [String(r.id), KINDS.scenes.read(r as Row)])),
       tasks: Object.fromEntries(taskRows.map((r) => [String(r.id), KINDS.tasks.read(r as Row)])),
+      pictures: Object.fromEntries(pictureRows.map((r) => [String(r.id), readPicture(r as Row)])),
     };
   }
 
@@ -264,6 +293,24 @@ export function changeKit(ctx: BaseContext) {
         else await c.db.insert(sceneTasks).values({ id, userId, ...KINDS.tasks.write(f), updatedAt: now });
       }
     }
+    // Pictures after their scenes (a restored scene exists again); a null one is removed, the others copied from their blob.
+    for (const [id, f] of Object.entries(image.pictures ?? {})) {
+      const sceneId = Number(id);
+      if (!f) {
+        await c.db.delete(sceneImages).where(and(eq(sceneImages.sceneId, sceneId), eq(sceneImages.userId, userId)));
+        continue;
+      }
+      const [blob] = await c.db
+        .select({ content_type: blobs.contentType, width: blobs.width, height: blobs.height, byte_size: blobs.byteSize, data: blobs.data })
+        .from(blobs)
+        .where(and(eq(blobs.userId, userId), eq(blobs.sha256, String(f.sha256))));
+      if (!blob) throw conflict("A scene's picture is no longer stored, so it cannot be brought back. Nothing was changed.");
+      const values = { contentType: String(blob.content_type), width: num(blob.width), height: num(blob.height), byteSize: num(blob.byte_size), data: blob.data as Buffer, sha256: String(f.sha256), updatedAt: now };
+      await c.db
+        .insert(sceneImages)
+        .values({ sceneId, userId, ...values, createdAt: now })
+        .onConflictDoUpdate({ target: sceneImages.sceneId, set: values });
+    }
     for (const sb of touched) await ctx.syncTotals(c, userId, sb, now);
   }
 
@@ -278,6 +325,7 @@ export function changeKit(ctx: BaseContext) {
         const row = have ?? want;
         if (kind === "scenes") out.push(`scene ${num(row?.scene_number)}`);
         else if (kind === "tasks") out.push("a production task");
+        else if (kind === "pictures") out.push("a scene's picture");
         else if (kind === "projects") out.push("the project");
         else out.push("the storyboard");
       }
@@ -341,7 +389,7 @@ export function changeKit(ctx: BaseContext) {
     if (!later) return;
     const before: Image = {};
     const after: Image = {};
-    for (const kind of ["projects", "boards", "storyboards", "scenes", "tasks"] as Kind[]) {
+    for (const kind of KIND_ORDER) {
       const b = { ...later.before[kind], ...open.before[kind] };
       const a = { ...open.after[kind], ...later.after[kind] };
       if (Object.keys(b).length > 0) before[kind] = b;

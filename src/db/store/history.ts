@@ -237,6 +237,11 @@ export function historyStore(
             for (const id of Object.keys(now.tasks ?? {})) target.tasks![id] = null;
             Object.assign(target.scenes!, img.scenes ?? {});
             Object.assign(target.tasks!, img.tasks ?? {});
+            // Versions taken before pictures were on the stack name none: those leave the pictures as they are.
+            if (img.pictures) {
+              target.pictures = Object.fromEntries(Object.keys(now.pictures ?? {}).map((id) => [id, null]));
+              Object.assign(target.pictures, img.pictures);
+            }
             for (const [id, s] of Object.entries(target.scenes!)) if (s) target.scenes![id] = { ...s, storyboard_id: storyboardId };
             await kit.applyImage(c, userId, target);
           });

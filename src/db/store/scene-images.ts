@@ -1,5 +1,7 @@
 // Scene images: a creator's own picture per scene, kept in the database beside the scene (bytes
 // already re-encoded by the caller). Deleting the scene deletes its image (ON DELETE CASCADE).
+// Adding, replacing and removing one are changes on the storyboard's undo stack (changes.ts).
+import { createHash } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { SCENE_IMAGE_TYPES } from "../../domain/constants";
 import { notFound } from "../../domain/errors";
@@ -46,38 +48,57 @@ export const sceneImageColumns = ({ tables: { sceneImages } }: Pick<StoreContext
 });
 
 export function sceneImagesStore(ctx: StoreContext): Pick<Store, "setSceneImage" | "deleteSceneImage" | "getSceneImage" | "listSceneImages"> {
-  const { read, write, ownScene, ownStoryboard, editable, touchProject } = ctx;
-  const { sceneImages, scenes } = ctx.tables;
+  const { read, writeScene, ownScene, ownStoryboard, lockScene, editable, touchProject, changes } = ctx;
+  const { sceneImages, sceneImageBlobs, scenes } = ctx.tables;
+  const sbOf = (owner: { storyboard_id: number; project_id: number }) => ({ id: owner.storyboard_id, project_id: owner.project_id });
   const columns = sceneImageColumns(ctx);
   return {
     async setSceneImage(userId, sceneId, image) {
       const data = parseInput(newImageSchema, image);
-      return write(userId, async (c) => {
-        const owner = editable(await ownScene(c, userId, sceneId));
+      const bytes = asBuffer(data.data);
+      const sha256 = createHash("sha256").update(bytes).digest("hex");
+      return writeScene(userId, sceneId, async (c) => {
+        const owner = editable(await lockScene(c, userId, sceneId));
         const now = new Date();
-        const values = { contentType: data.content_type, width: data.width, height: data.height, byteSize: data.data.byteLength, data: asBuffer(data.data), updatedAt: now };
-        // The storyboard's row first, as every scene write takes it (context.ts, lockStoryboard).
         await c.query("touch_storyboard", HOT_SQL.touchStoryboard, [owner.storyboard_id, now, userId]);
-        const [row] = await c.db
-          .insert(sceneImages)
-          .values({ sceneId, userId, ...values, createdAt: now })
-          .onConflictDoUpdate({ target: sceneImages.sceneId, set: values })
-          .returning(columns);
+        const meta = { contentType: data.content_type, width: data.width, height: data.height, byteSize: bytes.byteLength };
+        // The bytes once per owner and content: what an undo, a redo or a restore copies back (changes.ts).
+        await c.db
+          .insert(sceneImageBlobs)
+          .values({ userId, sha256, ...meta, data: bytes, createdAt: now })
+          .onConflictDoNothing();
+        const values = { ...meta, data: bytes, sha256, updatedAt: now };
+        const { result: row } = await changes.recordStoryboard(
+          c,
+          userId,
+          sbOf(owner),
+          (r: { replaced: boolean }) => (r.replaced ? `Replace the picture of scene ${owner.scene_number}` : `Add a picture to scene ${owner.scene_number}`),
+          async (before) => {
+            const [saved] = await c.db
+              .insert(sceneImages)
+              .values({ sceneId, userId, ...values, createdAt: now })
+              .onConflictDoUpdate({ target: sceneImages.sceneId, set: values })
+              .returning(columns);
+            return { ...(saved as Row), replaced: Boolean(before.pictures?.[sceneId]) };
+          },
+        );
         await touchProject(c, userId, owner.project_id, now);
-        const { data: _bytes, ...meta } = toSceneImage(row as Row);
-        return meta;
+        const { data: _bytes, ...stored } = toSceneImage(row);
+        return stored;
       });
     },
 
     deleteSceneImage: (userId, sceneId) =>
-      write(userId, async (c) => {
-        const owner = editable(await ownScene(c, userId, sceneId));
+      writeScene(userId, sceneId, async (c) => {
+        const owner = editable(await lockScene(c, userId, sceneId));
         const now = new Date();
         await c.query("touch_storyboard", HOT_SQL.touchStoryboard, [owner.storyboard_id, now, userId]);
-        const gone = await c.db
-          .delete(sceneImages)
-          .where(and(eq(sceneImages.sceneId, sceneId), eq(sceneImages.userId, userId)))
-          .returning({ id: sceneImages.sceneId });
+        const { result: gone } = await changes.recordStoryboard(c, userId, sbOf(owner), `Remove the picture of scene ${owner.scene_number}`, async () =>
+          c.db
+            .delete(sceneImages)
+            .where(and(eq(sceneImages.sceneId, sceneId), eq(sceneImages.userId, userId)))
+            .returning({ id: sceneImages.sceneId }),
+        );
         if (gone.length === 0) return;
         await touchProject(c, userId, owner.project_id, now);
       }),
