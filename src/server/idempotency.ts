@@ -7,7 +7,7 @@
 // with another body is a 422. Only successes are kept: after an error the key is released, so the
 // same request can be tried again. The work's own write transactions mark the key applied
 // (idempotency-scope.ts): a repeat of a request whose process died after its work committed but
-// before it answered gets 409 naming Idempotency-Key, and the work is never done twice. Keys expire after 24 h (the purge-idempotency-keys job).
+// before it answered gets 409 naming Idempotency-Key, and the work is never done twice. Keys expire after 24 h (the purge-expired job).
 import { createHash } from "node:crypto";
 import { AppError, validationError } from "../domain/errors";
 import { APPLIED, inIdempotencyScope } from "../db/store/idempotency-scope";

@@ -414,7 +414,7 @@ export const verificationTokens = pgTable(
 /**
  * A create request's Idempotency-Key: the first request's result, replayed when the same user sends
  * the same key on the same route again. Response columns are null while that first request runs.
- * Purged after 24 h by the purge-idempotency-keys job.
+ * Purged after 24 h by the purge-expired job.
  */
 export const idempotencyKeys = pgTable(
   "idempotency_keys",

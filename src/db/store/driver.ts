@@ -11,7 +11,7 @@ import type { Adapter } from "@auth/core/adapters";
  * returning, onConflictDoUpdate) is the same on both, and each column maps its own values.
  */
 export type Db = NodePgDatabase<Record<string, never>>;
-export type Tables = Pick<typeof pgSchema, "users" | "projects" | "storyboards" | "scenes" | "sceneTasks" | "storyboardSnapshots" | "sceneImages" | "sceneImageBlobs" | "shareLinks" | "sceneComments" | "storyboardChanges" | "idempotencyKeys">;
+export type Tables = Pick<typeof pgSchema, "users" | "projects" | "storyboards" | "scenes" | "sceneTasks" | "storyboardSnapshots" | "sceneImages" | "sceneImageBlobs" | "shareLinks" | "sceneComments" | "storyboardChanges" | "idempotencyKeys" | "sessions" | "verificationTokens">;
 
 export type Row = Record<string, unknown>;
 

@@ -63,10 +63,12 @@ export function sceneImagesStore(ctx: StoreContext): Pick<Store, "setSceneImage"
         await c.query("touch_storyboard", HOT_SQL.touchStoryboard, [owner.storyboard_id, now, userId]);
         const meta = { contentType: data.content_type, width: data.width, height: data.height, byteSize: bytes.byteLength };
         // The bytes once per owner and content: what an undo, a redo or a restore copies back (changes.ts).
+        // An existing blob's created_at is renewed: the row lock and the new time keep the purge of
+        // unnamed blobs (purge.ts, only older ones) from deleting it under this upload.
         await c.db
           .insert(sceneImageBlobs)
           .values({ userId, sha256, ...meta, data: bytes, createdAt: now })
-          .onConflictDoNothing();
+          .onConflictDoUpdate({ target: [sceneImageBlobs.userId, sceneImageBlobs.sha256], set: { createdAt: now } });
         const values = { ...meta, data: bytes, sha256, updatedAt: now };
         const { result: row } = await changes.recordStoryboard(
           c,

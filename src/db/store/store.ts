@@ -1,5 +1,5 @@
 // The store's one implementation, written once over a Driver and composed of one module per
-// aggregate (users, projects, storyboards, scenes, tasks, scene images, shares, review, maintenance, audit)
+// aggregate (users, projects, storyboards, scenes, tasks, scene images, shares, review, maintenance, purge, audit)
 // that share a context
 // (context.ts). Each dialect supplies only its connection, transaction and error handling
 // (pg.ts, sqlite.ts); the hot reads are shared SQL (hot-sql.ts). Ownership is checked in every
@@ -13,6 +13,7 @@ import { historyStore } from "./history";
 import { idempotencyStore } from "./idempotency";
 import { maintenanceStore } from "./maintenance";
 import { projectsStore } from "./projects";
+import { purgeStore } from "./purge";
 import { reviewStore } from "./review";
 import { sceneImagesStore } from "./scene-images";
 import { scenesStore } from "./scenes";
@@ -41,6 +42,7 @@ export function createStore(driver: Driver, opts: { shardCount?: number } = {}):
     ...archiveStore(ctx),
     ...idempotencyStore(ctx),
     ...historyStore(ctx),
+    ...purgeStore(ctx),
     ping: () => driver.ping(),
     close: () => driver.close(),
   };

@@ -177,6 +177,10 @@ export interface Store {
   renewIdempotencyClaim(userId: string, route: string, key: string): Promise<void>;
   /** Deletes every key created before `before` (all users; the maintenance role); how many. */
   purgeIdempotencyKeys(before: Date): Promise<number>;
+  /** Deletes Auth.js sessions and verification tokens that expired before `now` (all users; the maintenance role). */
+  purgeExpiredSessions(now: Date): Promise<{ sessions: number; verification_tokens: number }>;
+  /** Deletes the scene pictures' blobs stored before `before` that no picture, undo row or version names any more; how many. */
+  purgeUnusedSceneImageBlobs(before: Date): Promise<number>;
 
   setTaskCompleted(userId: string, taskId: number, completed: boolean): Promise<TaskUpdate>;
 

@@ -7,7 +7,7 @@ import { auditPartitionsJob } from "./definitions/audit-partitions";
 import { databaseBackupJob } from "./definitions/database-backup";
 import { generateStoryboardJob } from "./definitions/generate-storyboard";
 import { purgeDeletedJob } from "./definitions/purge-deleted";
-import { purgeIdempotencyKeysJob } from "./definitions/purge-idempotency-keys";
+import { purgeExpiredJob } from "./definitions/purge-expired";
 import { refreshStatsJob } from "./definitions/refresh-stats";
 import { scheduleOf, type JobSettings } from "./settings";
 import type { ConfiguredJob, JobDefinition, JobHandler } from "./types";
@@ -29,7 +29,7 @@ export const JOB_CATALOG: CatalogEntry[] = [
   jobEntry(refreshStatsJob, async () => (await import("./definitions/refresh-stats.handler")).handleRefreshStats),
   jobEntry(archiveProjectsJob, async () => (await import("./definitions/archive-projects.handler")).handleArchiveProjects),
   jobEntry(databaseBackupJob, async () => (await import("./definitions/database-backup.handler")).handleDatabaseBackup),
-  jobEntry(purgeIdempotencyKeysJob, async () => (await import("./definitions/purge-idempotency-keys.handler")).handlePurgeIdempotencyKeys),
+  jobEntry(purgeExpiredJob, async () => (await import("./definitions/purge-expired.handler")).handlePurgeExpired),
   jobEntry(purgeDeletedJob, async () => (await import("./definitions/purge-deleted.handler")).handlePurgeDeleted),
 ];
 

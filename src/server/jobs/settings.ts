@@ -36,6 +36,8 @@ const flag = (env: Env, name: string, fallback: boolean) => {
 export function readJobSettings(env: Env = process.env): JobSettings {
   const schedules: Env = {};
   for (const [k, v] of Object.entries(env)) if (k.endsWith("_SCHEDULE")) schedules[k] = v;
+  // The purge of Idempotency-Keys became the general purge-expired job: its old variable still counts.
+  if (!schedules.EXPIRED_PURGE_SCHEDULE?.trim() && schedules.IDEMPOTENCY_PURGE_SCHEDULE?.trim()) schedules.EXPIRED_PURGE_SCHEDULE = schedules.IDEMPOTENCY_PURGE_SCHEDULE;
   return {
     inWeb: flag(env, "JOBS_IN_WEB", true),
     pollSeconds: int(env, "JOBS_POLL_SECONDS", 2, 1, 60),
