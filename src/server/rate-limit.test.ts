@@ -50,10 +50,30 @@ describe("the per-process counter", () => {
 });
 
 describe("clientIp", () => {
-  it("takes the last X-Forwarded-For entry (the nearest proxy's view), else x-real-ip, else unknown", () => {
-    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.2" }))).toBe("10.0.0.2");
-    expect(clientIp(new Headers({ "x-forwarded-for": "::1" }))).toBe("::1");
-    expect(clientIp(new Headers({ "x-real-ip": "203.0.113.7" }))).toBe("203.0.113.7");
-    expect(clientIp(new Headers())).toBe("unknown");
+  it("takes the last X-Forwarded-For entry (the nearest proxy's view) with one proxy, else x-real-ip, else unknown", () => {
+    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.2" }), 1)).toBe("10.0.0.2");
+    expect(clientIp(new Headers({ "x-forwarded-for": "::1" }), 1)).toBe("::1");
+    expect(clientIp(new Headers({ "x-real-ip": "203.0.113.7" }), 1)).toBe("203.0.113.7");
+    expect(clientIp(new Headers(), 1)).toBe("unknown");
+  });
+
+  it("behind N proxies takes the N-th entry from the right: the client the outer proxy saw, not the inner proxy", () => {
+    // client 198.51.100.7 → load balancer (appends it) → ingress 10.0.0.5 (appends the balancer) → app.
+    const twoProxies = new Headers({ "x-forwarded-for": "198.51.100.7, 10.0.0.5" });
+    expect(clientIp(twoProxies, 2)).toBe("198.51.100.7");
+    expect(clientIp(twoProxies, 1)).toBe("10.0.0.5"); // the old reading: every client shares the ingress's bucket
+    // Whatever the client put in front is ignored: it cannot choose its bucket.
+    expect(clientIp(new Headers({ "x-forwarded-for": "1.2.3.4, 5.6.7.8, 198.51.100.7, 10.0.0.5" }), 2)).toBe("198.51.100.7");
+    expect(clientIp(new Headers({ "x-forwarded-for": "198.51.100.7 ,10.0.0.5, 10.0.0.9" }), 3)).toBe("198.51.100.7");
+    // Fewer entries than hops: the leftmost, which a proxy wrote; empty entries do not count.
+    expect(clientIp(new Headers({ "x-forwarded-for": "198.51.100.7" }), 2)).toBe("198.51.100.7");
+    expect(clientIp(new Headers({ "x-forwarded-for": ", 198.51.100.7" }), 2)).toBe("198.51.100.7");
+    expect(clientIp(new Headers({ "x-forwarded-for": "", "x-real-ip": "203.0.113.7" }), 2)).toBe("203.0.113.7");
+  });
+
+  it("reads TRUST_PROXY_HOPS: 1 by default, a whole number from 1 to 10", () => {
+    expect(readRateLimits({}).trustProxyHops).toBe(1);
+    expect(readRateLimits({ TRUST_PROXY_HOPS: "2" }).trustProxyHops).toBe(2);
+    for (const bad of ["0", "-1", "two", "1.5", "11"]) expect(() => readRateLimits({ TRUST_PROXY_HOPS: bad })).toThrow(/TRUST_PROXY_HOPS/);
   });
 });

@@ -24,6 +24,8 @@ export interface RateLimits {
   signinPerIp: Rate;
   groups: Record<LimitGroup, Rate>;
   ipMultiplier: number;
+  /** How many proxies in front of the app append to X-Forwarded-For: the client is that many entries from the right. */
+  trustProxyHops: number;
 }
 
 /** "N/S": N requests per S seconds. */
@@ -39,6 +41,10 @@ function rate(env: Env, name: string, fallback: string): Rate {
 export function readRateLimits(env: Env = process.env, generation: Rate = { max: 10, windowSeconds: 60 }): RateLimits {
   const multiplier = env.RATE_LIMIT_IP_MULTIPLIER?.trim() || "4";
   if (!/^\d+$/.test(multiplier) || Number(multiplier) < 1) throw new ConfigError("RATE_LIMIT_IP_MULTIPLIER", `must be a whole number of at least 1, got "${multiplier}"`);
+  const hops = env.TRUST_PROXY_HOPS?.trim() || "1";
+  if (!/^\d+$/.test(hops) || Number(hops) < 1 || Number(hops) > 10) {
+    throw new ConfigError("TRUST_PROXY_HOPS", `must be the number of proxies in front of the app that append to X-Forwarded-For, 1 to 10, got "${hops}"`);
+  }
   return {
     signinPerEmail: rate(env, "SIGNIN_RATE_LIMIT", "10/300"),
     signinPerIp: rate(env, "SIGNIN_RATE_LIMIT_PER_IP", "30/60"),
@@ -50,6 +56,7 @@ export function readRateLimits(env: Env = process.env, generation: Rate = { max:
       heavy: rate(env, "RATE_LIMIT_HEAVY", "60/60"),
     },
     ipMultiplier: Number(multiplier),
+    trustProxyHops: Number(hops),
   };
 }
 
@@ -141,13 +148,17 @@ export async function limitGeneration(userId: string): Promise<void> {
 }
 
 /**
- * The client's address, for per-address limits: the last X-Forwarded-For entry, which is the
- * address the nearest proxy saw (TRUST_PROXY deployments), or the socket address Next.js puts
- * there when no proxy sent one. A client that reaches the app directly can send its own
+ * The client's address, for per-address limits: the X-Forwarded-For entry `hops` from the right
+ * (TRUST_PROXY_HOPS, 1: the last one). Each proxy appends the address it saw, so with N proxies in
+ * front the N-th entry from the right is the one the outermost proxy saw, the client; the entries
+ * left of it are whatever the client sent. Fewer entries than hops: the leftmost, still one a proxy
+ * (or Next.js, from the socket) wrote. A client that reaches the app directly can send its own
  * X-Forwarded-For; deploy behind a proxy that sets it (docs/security.md, "Rate limits").
  */
-export function clientIp(headers: Headers): string {
-  const xff = headers.get("x-forwarded-for");
-  const last = xff?.split(",").at(-1)?.trim();
-  return last || headers.get("x-real-ip")?.trim() || "unknown";
+export function clientIp(headers: Headers, hops = rateLimits().trustProxyHops): string {
+  const entries = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter((e) => e !== "");
+  return entries.at(-Math.min(hops, entries.length)) || headers.get("x-real-ip")?.trim() || "unknown";
 }
