@@ -118,6 +118,30 @@ describe.each(DIALECTS)("project undo, regenerate undo, completed with open task
     expect(back.scenes.map((s) => s.id)).toEqual(sb.scenes.map((s) => s.id));
   });
 
+  it("undoing a regenerate whose generation failed brings the storyboard back Ready with its scenes (a first generation that failed stays Failed)", async () => {
+    const u = await f.user();
+    const p = await f.project(u.id);
+    const sb = await f.storyboard(u.id, p.id, { sceneCount: 3 });
+    await store.beginRegenerate(u.id, sb.id, { brief: "Another take", reference_urls: [], generation_options: {} });
+    await store.setStoryboardStatus(u.id, sb.id, "error", "The storyboard engine failed unexpectedly");
+    expect((await store.getStoryboard(u.id, sb.id)).status).toBe("error");
+    await store.undo(u.id, { storyboard_id: sb.id });
+    const back = await store.getStoryboard(u.id, sb.id);
+    expect({ status: back.status, error_message: back.error_message, brief: back.brief, total_scenes: back.total_scenes }).toEqual({ status: "completed", error_message: null, brief: sb.brief, total_scenes: 3 });
+    expect(back.scenes.map((s) => s.id)).toEqual(sb.scenes.map((s) => s.id));
+    // Redo puts the new brief back; the scenes stay as they are, and so does Ready.
+    await store.redo(u.id, { storyboard_id: sb.id });
+    expect(await store.getStoryboard(u.id, sb.id)).toMatchObject({ status: "completed", brief: "Another take", total_scenes: 3 });
+
+    // A storyboard whose first generation failed has no scenes to come back to: Undo of its regenerate leaves it Failed.
+    const empty = await f.storyboard(u.id, p.id, { sceneCount: 0 });
+    await store.setStoryboardStatus(u.id, empty.id, "error", "The storyboard engine failed unexpectedly");
+    await store.beginRegenerate(u.id, empty.id, { brief: "Try again", reference_urls: [], generation_options: {} });
+    await store.setStoryboardStatus(u.id, empty.id, "error", "The storyboard engine failed unexpectedly");
+    await store.undo(u.id, { storyboard_id: empty.id });
+    expect(await store.getStoryboard(u.id, empty.id)).toMatchObject({ status: "error", brief: empty.brief });
+  });
+
   it("refuses Completed while the main storyboard has open tasks unless confirm_open_tasks, saying how many", async () => {
     const u = await f.user();
     const p = await f.project(u.id);

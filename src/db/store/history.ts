@@ -8,6 +8,7 @@ import type { Conn, Row } from "./driver";
 import { checkId, type StoreContext } from "./context";
 import type { Fields, Image, Scope } from "./changes";
 import { iso, num } from "./rows";
+import { REGENERATE_LABEL } from "./storyboards";
 import type { HistoryScope, Store, WriteCondition } from "./types";
 
 /** The newest changes an editor lists. */
@@ -16,7 +17,7 @@ const LISTED = 50;
 export function historyStore(
   ctx: StoreContext,
 ): Pick<Store, "softDeleteProject" | "softDeleteStoryboard" | "listChanges" | "undo" | "redo" | "createVersion" | "listVersions" | "getVersion" | "restoreVersion" | "purgeDeleted"> {
-  const { driver, read, write, writeStoryboard, ownProject, ownStoryboard, lockStoryboard, editable, touchProject, ensureMain, changes: kit } = ctx;
+  const { driver, read, write, writeStoryboard, ownProject, ownStoryboard, lockStoryboard, editable, touchProject, ensureMain, sceneCount, changes: kit } = ctx;
   const { projects, storyboards, storyboardChanges: changes, storyboardSnapshots: snapshots, users } = ctx.tables;
 
   const toChange = (r: Row): ChangeSummary => ({ id: num(r.id), label: String(r.label), undone: r.undone === true || r.undone === 1, created_at: iso(r.created_at) });
@@ -47,9 +48,11 @@ export function historyStore(
   async function step(userId: string, scope: HistoryScope, dir: "undo" | "redo", opts: { change_id?: number | undefined; cond?: WriteCondition | undefined } = {}): Promise<UndoResult> {
     const run = async (c: Conn): Promise<UndoResult> => {
       let s: Scope;
+      let failed = false;
       if ("storyboard_id" in scope) {
         const sb = editable(await lockStoryboard(c, userId, scope.storyboard_id, opts.cond));
         s = { project_id: sb.project_id, storyboard_id: sb.id };
+        failed = sb.status === "error";
       } else {
         const p = await projectOf(c, userId, scope.project_id);
         if (!p) throw notFound("Project");
@@ -74,6 +77,14 @@ export function historyStore(
       const now = new Date();
       await kit.applyImage(c, userId, to, now);
       await c.db.update(changes).set({ undone: dir === "undo" }).where(and(eq(changes.id, ch.id), eq(changes.userId, userId)));
+      // A regenerate whose generation failed left the scenes as they were and the storyboard 'error':
+      // undoing it brings back the storyboard as it was before, so Ready again (when it has scenes).
+      if (dir === "undo" && failed && ch.label === REGENERATE_LABEL && s.storyboard_id !== null && (await sceneCount(c, userId, s.storyboard_id)) > 0) {
+        await c.db
+          .update(storyboards)
+          .set({ status: "completed", errorMessage: null, updatedAt: now })
+          .where(and(eq(storyboards.id, s.storyboard_id), eq(storyboards.userId, userId)));
+      }
       if (s.storyboard_id === null && (to.boards || from.boards)) await ensureMain(c, userId, s.project_id);
       if (!(to.projects?.[s.project_id] && to.projects[s.project_id]!.deleted_at)) await touchProject(c, userId, s.project_id, now);
       return { change: { ...ch, undone: dir === "undo" }, project_id: s.project_id, storyboard_id: s.storyboard_id };
