@@ -3,7 +3,8 @@ import type { ApprovalState } from "../../domain/constants";
 import "./review.css";
 
 export const APPROVAL_LABELS: Record<ApprovalState, string> = {
-  draft: "Draft",
+  // Not "Draft": beside the storyboard's status (Generating, Ready, Failed) it read as one more status.
+  draft: "Not sent for review",
   in_review: "In review",
   approved: "Approved",
   changes_requested: "Changes requested",

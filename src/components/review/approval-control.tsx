@@ -1,13 +1,13 @@
 "use client";
 // The owner's approval control on the storyboard page: the current state and a button for each
-// move APPROVAL_TRANSITIONS allows (send for review, approve, request changes, back to draft).
+// move APPROVAL_TRANSITIONS allows (send for review, approve, request changes, withdraw).
 import { useState, useTransition } from "react";
 import { setApprovalAction } from "../../app/(app)/storyboards/review-actions";
 import { APPROVAL_TRANSITIONS, type ApprovalState } from "../../domain/constants";
 import { ApprovalBadge } from "./approval-badge";
 
 const MOVE_LABELS: Record<ApprovalState, string> = {
-  draft: "Back to draft",
+  draft: "Withdraw from review",
   in_review: "Send for review",
   approved: "Approve",
   changes_requested: "Request changes",

@@ -85,7 +85,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <div className="spread">
                   <Link className="title" href={`/projects/${p.id}`}>{p.title}</Link>
                   <span className="row">
-                    {p.approval_state && <ApprovalBadge state={p.approval_state} />}
+                    {p.approval_state && p.approval_state !== "draft" && <ApprovalBadge state={p.approval_state} />}
                     <StatusBadge status={p.status} />
                   </span>
                 </div>

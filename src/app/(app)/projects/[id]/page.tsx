@@ -81,8 +81,13 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
                         <span>{durationText(s.total_duration)}</span>
                         <span aria-hidden="true"> · </span>
                         <span>Updated <time dateTime={s.updated_at} title={fullDate(s.updated_at)}>{relativeTime(s.updated_at)}</time></span>
-                        <span aria-hidden="true"> · </span>
-                        <ApprovalBadge state={s.approval_state} />
+                        {/* A storyboard not yet sent for review has no badge: only review states are news. */}
+                        {s.approval_state !== "draft" && (
+                          <>
+                            <span aria-hidden="true"> · </span>
+                            <ApprovalBadge state={s.approval_state} />
+                          </>
+                        )}
                       </p>
                       <ProgressBar done={s.completed_tasks} total={s.total_tasks} label={`Progress of ${s.title}`} />
                     </>
