@@ -96,3 +96,19 @@ export async function openSceneCard(card: Locator, timeout = 30_000): Promise<vo
     }, { timeout, interval: 250 })
     .toBe(true);
 }
+
+/**
+ * Opens the storyboard page's "More actions" on a phone (where the secondary actions are folded);
+ * on a wide screen, where they always show, it does nothing.
+ */
+export async function openMoreActions(page: Page): Promise<void> {
+  const more = page.getByRole("button", { name: "More actions" });
+  if (!(await more.isVisible())) return;
+  // Before hydration a tap does nothing: tapped again for as long as it stays closed.
+  await expect
+    .poll(async () => {
+      if ((await more.getAttribute("aria-expanded")) !== "true") await more.click();
+      return more.getAttribute("aria-expanded");
+    }, { timeout: 15_000, interval: 500 })
+    .toBe("true");
+}

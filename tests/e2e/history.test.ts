@@ -9,7 +9,7 @@ import path from "node:path";
 import sharp from "sharp";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { DESKTOP, PHONE_390, openSceneCard, screenshot, signInInBrowser, appForSuite, browserForFile } from "./browser";
+import { DESKTOP, PHONE_390, openMoreActions, openSceneCard, screenshot, signInInBrowser, appForSuite, browserForFile } from "./browser";
 import { Session, uniqueEmail, type RunningApp } from "./harness";
 
 const BRIEF = "A 30-second TikTok for a reusable coffee cup: keeps drinks hot for 6 hours. Show the morning rush, then the cup. End with: link in bio.";
@@ -128,6 +128,7 @@ describe.each(["sqlite", "postgres"] as const)("undo and history in the editor (
       await poll(() => page.getByTestId("redo").getAttribute("aria-label")).toBe("Redo: Regenerate scene 2");
 
       // A named version, compared after the next undo, restored, and the restore undone.
+      await openMoreActions(page);
       await page.getByTestId("versions").locator("summary").click();
       await page.getByLabel("Version name").fill("Hand edit");
       await page.getByRole("button", { name: "Save version" }).click();

@@ -5,7 +5,7 @@
 // length beyond the platform's maximum is refused on `duration` (issue 14, item 3).
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { DESKTOP, PHONE_390, screenshot, signInInBrowser, appForSuite, browserForFile } from "./browser";
+import { DESKTOP, PHONE_390, openMoreActions, screenshot, signInInBrowser, appForSuite, browserForFile } from "./browser";
 import { Session, call, uniqueEmail, type RunningApp } from "./harness";
 
 const BRIEF = "A 30-second TikTok for a reusable coffee cup: keeps drinks hot for 6 hours. Show the morning rush, then the cup. End with: link in bio.";
@@ -119,6 +119,7 @@ describe.each(["sqlite", "postgres"] as const)("the project page's undo and redo
       await page.goto(`${app.baseUrl}/storyboards/${main.id}`);
       const toggle = page.getByTestId("new-variation");
       await poll(() => toggle.getAttribute("data-ready")).toBe("true");
+      await openMoreActions(page);
       await toggle.click();
       await page.locator("#var-platform").selectOption("facebook_reels");
       await page.locator("#var-duration").fill("120");

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Project, Storyboard, StoryboardWithScenes } from "../../src/domain/types";
-import { DESKTOP, PHONE_390, SCREENSHOTS, jsonApi, openSceneCard, screenshot, signInInBrowser, browserForFile } from "./browser";
+import { DESKTOP, PHONE_390, SCREENSHOTS, jsonApi, openMoreActions, openSceneCard, screenshot, signInInBrowser, browserForFile } from "./browser";
 import { startApp, uniqueEmail, type RunningApp } from "./harness";
 
 const BRIEF = "TikTok for a cold brew coffee subscription. Busy professionals skip breakfast; show how a bottle in the fridge saves ten minutes. End with: use code BREW20 for 20% off.";
@@ -248,6 +248,7 @@ describe.each(["sqlite", "postgres"] as const)("validation in the browser (%s)",
     const { page } = await open(width);
     const id = await storyboard(page);
     const NEW_BRIEF = "Instagram Reel for a meal prep service. Busy parents cook once on Sunday; show three containers for the week. End with: order by Friday at mealbox.example.";
+    await openMoreActions(page);
     await page.locator("details.brief > summary").click();
     await page.getByRole("button", { name: "Edit brief" }).click();
     const form = page.getByRole("form", { name: "Edit brief and regenerate" });

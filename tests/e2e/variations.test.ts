@@ -7,7 +7,7 @@
 // is nothing to compare yet.
 import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DESKTOP, PHONE_390, SCREENSHOTS, jsonApi, screenshot, signInInBrowser, browserForFile } from "./browser";
+import { DESKTOP, PHONE_390, SCREENSHOTS, jsonApi, openMoreActions, screenshot, signInInBrowser, browserForFile } from "./browser";
 import { startApp, uniqueEmail, type RunningApp } from "./harness";
 
 const BRIEF = "Meal-prep containers for gym-goers: stackable, microwave safe, leak proof. Show Sunday prep, the gym bag, lunch at work. End with: get the starter set, link in bio.";
@@ -107,6 +107,8 @@ describe.each(["sqlite", "postgres"] as const)("variations (%s)", (dialect) => {
 
       // And back from the editor of the first storyboard.
       await page.goto(`${app.baseUrl}/storyboards/${first.id}`);
+      await page.locator("[data-testid=make-main][data-ready=true]").waitFor({ state: "attached" });
+      await openMoreActions(page);
       await page.locator("[data-testid=make-main][data-ready=true]").click();
       await page.getByTestId("main-badge").waitFor();
       await page.goto(`${app.baseUrl}/dashboard`);
@@ -125,6 +127,8 @@ describe.each(["sqlite", "postgres"] as const)("variations (%s)", (dialect) => {
       const want = firstPattern === "listicle" ? { id: "tutorial", name: "Tutorial" } : { id: "listicle", name: "Listicle" };
 
       await page.goto(`${app.baseUrl}/storyboards/${first.id}`);
+      await page.locator("[data-testid=new-variation][data-ready=true]").waitFor({ state: "attached" });
+      await openMoreActions(page);
       await page.locator("[data-testid=new-variation][data-ready=true]").click();
       const form = page.getByTestId("variation-form");
       await form.waitFor();

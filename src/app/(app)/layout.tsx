@@ -25,10 +25,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </form>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="container app-main">{children}</main>
-      <Suspense fallback={null}>
-        <UndoToast />
-      </Suspense>
+      <main id="main" tabIndex={-1} className="container app-main">
+        {/* First in the content: on a phone it sits above the page rather than over it. */}
+        <Suspense fallback={null}>
+          <UndoToast />
+        </Suspense>
+        {children}
+      </main>
     </>
   );
 }

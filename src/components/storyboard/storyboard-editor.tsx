@@ -122,6 +122,8 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
   const cards = useRef(new Map<number, HTMLElement>());
   const compact = useCompact();
   const [expanded, setExpanded] = useState<Record<number, boolean>>({});
+  /** "More actions" opened (phones only: a wide screen always shows them). */
+  const [moreOpen, setMoreOpen] = useState(false);
   const sensors = useSensors(
     // Touch, pen and mouse; the handle has touch-action: none, so a finger drags rather than scrolls.
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -332,43 +334,53 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
             </>
           )}
         </p>
-        {view.status === "completed" && (
-          <ApprovalControl storyboardId={view.id} state={view.approval_state} onChange={(approval_state) => setView((v) => ({ ...v, approval_state }))} />
-        )}
         <div data-testid="storyboard-progress">
           <ProgressBar done={view.completed_tasks} total={view.total_tasks} label="Storyboard progress" />
         </div>
-        <BriefPanel view={view} patterns={patterns}
-          onDone={async (r) => { const message = await apply(r); if (!message) router.refresh(); return message; }} />
-        {view.status === "completed" && (
+        {/* A failed regenerate is undone from here too: the storyboard comes back Ready with its scenes. */}
+        {view.status !== "generating" && (
           <HistoryToolbar storyboardId={view.id} version={view.version} refreshKey={`${view.version}-${view.completed_tasks}`} disabled={busyScene !== null || writing} onStep={stepped} />
         )}
-        <VersionsPanel storyboardId={view.id} version={view.version} onRestored={stepped} />
         {notice && <p className="alert error" role="alert">{notice}</p>}
-        <div className="row sb-actions">
+        <div className="row sb-primary">
           {view.status === "completed" && view.scenes.length > 0 && (
             <>
               <Link className="btn small primary" href={`/storyboards/${view.id}/play`}>▶ Play animatic</Link>
               <Link className="btn small" href={`/storyboards/${view.id}/shoot`}>Shoot mode</Link>
             </>
           )}
-          <MainStoryboardControl storyboardId={view.id} isMain={view.is_main} title={view.title} />
-          <VariationForm storyboardId={view.id} patterns={patterns} disabled={pending || view.status === "generating"}
-            current={{ pattern: patternIdOf(view.pattern_source), platform: view.generation_options.platform ?? null, duration: view.generation_options.duration ?? null, aspect_ratio: view.aspect_ratio }} />
-          <button type="button" className="btn small" disabled={pending} onClick={() => navigateAfter(() => duplicateStoryboardAction(view.id, duplicateKey), renewDuplicateKey)}>Duplicate</button>
-          <ExportMenu storyboardId={view.id} disabled={view.status !== "completed"} />
-          <SharePanel storyboardId={view.id} />
-          <AspectRatioPicker storyboardId={view.id} value={view.aspect_ratio} version={view.version}
-            onSaved={(aspect_ratio, version) => setView((v) => ({ ...v, aspect_ratio, version }))}
-            onStale={(message) => { setNotice(message); router.refresh(); }} />
-          <ConfirmButton small label="Delete storyboard" confirmLabel="Yes, delete storyboard" busyLabel="Deleting…"
-            question={`Delete “${view.title}” with its ${plural(view.scenes.length, "scene")} and their tasks? You can bring it back with Undo.`}
-            onConfirm={async () => {
-              const r = await deleteStoryboardAction(view.id);
-              if (!r.ok) return r.error.message;
-              router.push(afterDeleteUrl(`/projects/${r.data.project_id}`, { label: `Storyboard “${view.title}”`, change_id: r.data.change_id, project_id: r.data.project_id, storyboard_id: view.id }));
-              return null;
-            }} />
+          {/* On a phone the secondary actions fold behind this; on a wide screen it is hidden and they always show. */}
+          <button type="button" className="btn small sb-more-toggle" aria-expanded={moreOpen} aria-controls={`sb-more-${view.id}`} data-testid="more-actions"
+            onClick={() => setMoreOpen((o) => !o)}>
+            More actions <span className="toggle-icon" aria-hidden="true">{moreOpen ? "▴" : "▾"}</span>
+          </button>
+        </div>
+        <div id={`sb-more-${view.id}`} className="sb-more" data-open={moreOpen} data-testid="sb-more">
+          {view.status === "completed" && (
+            <ApprovalControl storyboardId={view.id} state={view.approval_state} onChange={(approval_state) => setView((v) => ({ ...v, approval_state }))} />
+          )}
+          <BriefPanel view={view} patterns={patterns}
+            onDone={async (r) => { const message = await apply(r); if (!message) router.refresh(); return message; }} />
+          <VersionsPanel storyboardId={view.id} version={view.version} onRestored={stepped} />
+          <div className="row sb-actions">
+            <MainStoryboardControl storyboardId={view.id} isMain={view.is_main} title={view.title} />
+            <VariationForm storyboardId={view.id} patterns={patterns} disabled={pending || view.status === "generating"}
+              current={{ pattern: patternIdOf(view.pattern_source), platform: view.generation_options.platform ?? null, duration: view.generation_options.duration ?? null, aspect_ratio: view.aspect_ratio }} />
+            <button type="button" className="btn small" disabled={pending} onClick={() => navigateAfter(() => duplicateStoryboardAction(view.id, duplicateKey), renewDuplicateKey)}>Duplicate</button>
+            <ExportMenu storyboardId={view.id} disabled={view.status !== "completed"} />
+            <SharePanel storyboardId={view.id} />
+            <AspectRatioPicker storyboardId={view.id} value={view.aspect_ratio} version={view.version}
+              onSaved={(aspect_ratio, version) => setView((v) => ({ ...v, aspect_ratio, version }))}
+              onStale={(message) => { setNotice(message); router.refresh(); }} />
+            <ConfirmButton small label="Delete storyboard" confirmLabel="Yes, delete storyboard" busyLabel="Deleting…"
+              question={`Delete “${view.title}” with its ${plural(view.scenes.length, "scene")} and their tasks? You can bring it back with Undo.`}
+              onConfirm={async () => {
+                const r = await deleteStoryboardAction(view.id);
+                if (!r.ok) return r.error.message;
+                router.push(afterDeleteUrl(`/projects/${r.data.project_id}`, { label: `Storyboard “${view.title}”`, change_id: r.data.change_id, project_id: r.data.project_id, storyboard_id: view.id }));
+                return null;
+              }} />
+          </div>
         </div>
       </header>
 
