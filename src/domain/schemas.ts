@@ -193,6 +193,8 @@ export const generationOptionsSchema = z.object({
   brief_fields: briefFieldsSchema.optional(),
   /** Set by the app, never by a client: the creator gave no title, so generation names the storyboard. */
   auto_title: z.boolean({ error: "Auto title must be true or false" }).optional(),
+  /** Set by the app, never by a client: the pattern was picked for the brief (true) or chosen by the creator (false). */
+  auto_pattern: z.boolean({ error: "Auto pattern must be true or false" }).optional(),
 }).superRefine(withinPlatform, onceLengthAndPlatformParse);
 
 /** "New storyboard" (form and API): what the creator writes; the engine fills in the scenes. */

@@ -15,6 +15,8 @@ export interface GenerationOptions {
   seed?: number;
   /** The creator gave no title: the app names it (readable, unique in the project) after generating. */
   auto_title?: boolean;
+  /** Set by the app: true when the pattern was picked for the brief (none chosen), false when the creator chose it. */
+  auto_pattern?: boolean;
   /** The user's corrections to what the engine read in the brief (see BriefFields in the engine). */
   brief_fields?: Partial<Record<"product" | "product_what" | "topic" | "cta" | "final_overlay", string>> &
     Partial<Record<"audience" | "pains" | "benefits" | "features" | "proof" | "items" | "offer" | "must_say" | "avoid" | "tone", string[]>>;

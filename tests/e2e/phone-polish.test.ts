@@ -258,4 +258,44 @@ describe.each(["sqlite", "postgres"] as const)("the storyboard page on a phone, 
     const api = await jsonApi<FixtureBoard>(page.context().request, app.baseUrl, "GET", `/storyboards/${sb.id}`);
     expect(api.scenes.map((s) => s.id)).toEqual(expected);
   });
+  it("says whether a pattern was the creator's choice or picked for the brief, and names a duplicate on the undo stack", async () => {
+    const sb = await board();
+    const context = await browser.newContext({ ...PHONE_390 });
+    context.setDefaultTimeout(15_000);
+    contexts.push(context);
+    const page = await signInInBrowser(context, app.baseUrl, email);
+    const { request } = page.context();
+    const settled = async (id: number) => {
+      for (let i = 0; i < 300; i++) {
+        const b = await jsonApi<{ status: string; generation_options: Record<string, unknown> }>(request, app.baseUrl, "GET", `/storyboards/${id}`);
+        if (b.status !== "generating") return b;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      throw new Error(`storyboard ${id} still generating`);
+    };
+    const hintOf = async (id: number) => {
+      await page.goto(`${app.baseUrl}/storyboards/${id}`);
+      await page.locator("[data-testid=new-variation][data-ready=true]").waitFor({ state: "attached" });
+      await openMoreActions(page);
+      await page.getByTestId("new-variation").click();
+      return page.getByTestId("current-pattern").textContent();
+    };
+    // The fixture's storyboard was generated without a pattern: the engine picked it.
+    expect((await settled(sb.id)).generation_options.auto_pattern).toBe(true);
+    expect(await hintOf(sb.id)).toMatch(/^This storyboard: .+, picked for your brief\.$/);
+    // A variation whose pattern the creator chose says so; one left to the default was picked.
+    const chosen = await jsonApi<{ id: number }>(request, app.baseUrl, "POST", `/storyboards/${sb.id}/variations`, { pattern: "tutorial" });
+    expect((await settled(chosen.id)).generation_options).toMatchObject({ pattern: "tutorial", auto_pattern: false });
+    expect(await hintOf(chosen.id)).toBe("This storyboard: Tutorial / how-to (your choice).");
+    await screenshot(page, `phone-polish-variation-choice-${dialect}`);
+    const picked = await jsonApi<{ id: number }>(request, app.baseUrl, "POST", `/storyboards/${sb.id}/variations`, {});
+    expect((await settled(picked.id)).generation_options.auto_pattern).toBe(true);
+    expect(await hintOf(picked.id)).toMatch(/, picked for your brief\.$/);
+
+    // A duplicate is one entry on the project's undo stack, named as such.
+    const copy = await jsonApi<{ id: number; title: string }>(request, app.baseUrl, "POST", `/storyboards/${sb.id}/duplicate`);
+    expect(copy.title).toMatch(/ \(copy\)$/);
+    await page.goto(`${app.baseUrl}/projects/${sb.project_id}`);
+    await poll(() => page.getByTestId("undo").getAttribute("aria-label")).toBe(`Undo: Duplicate “${copy.title}”`);
+  });
 });

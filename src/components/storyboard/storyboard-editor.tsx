@@ -365,7 +365,7 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
           <div className="row sb-actions">
             <MainStoryboardControl storyboardId={view.id} isMain={view.is_main} title={view.title} />
             <VariationForm storyboardId={view.id} patterns={patterns} disabled={pending || view.status === "generating"}
-              current={{ pattern: patternIdOf(view.pattern_source), platform: view.generation_options.platform ?? null, duration: view.generation_options.duration ?? null, aspect_ratio: view.aspect_ratio }} />
+              current={{ pattern: patternIdOf(view.pattern_source), platform: view.generation_options.platform ?? null, duration: view.generation_options.duration ?? null, aspect_ratio: view.aspect_ratio, auto_pattern: view.generation_options.auto_pattern }} />
             <button type="button" className="btn small" disabled={pending} onClick={() => navigateAfter(() => duplicateStoryboardAction(view.id, duplicateKey), renewDuplicateKey)}>Duplicate</button>
             <ExportMenu storyboardId={view.id} disabled={view.status !== "completed"} />
             <SharePanel storyboardId={view.id} />

@@ -17,6 +17,8 @@ export interface VariationDefaults {
   platform: string | null;
   duration: number | null;
   aspect_ratio: string;
+  /** The pattern was picked for the brief (true), chosen by the creator (false), or not recorded (older storyboards). */
+  auto_pattern?: boolean | undefined;
 }
 
 const FIELDS = ["pattern", "platform", "duration", "aspect_ratio"] as const;
@@ -93,7 +95,11 @@ export function VariationForm({ storyboardId, current, patterns, disabled }: { s
                 <option value="">A different pattern that fits the brief</option>
                 {patterns.map((p) => <option key={p.id} value={p.id}>{p.name}{p.id === current.pattern ? " (this one)" : ""}</option>)}
               </select>
-              {currentName && <p className="hint">This storyboard: {currentName}.</p>}
+              {currentName && (
+                <p className="hint" data-testid="current-pattern">
+                  This storyboard: {current.auto_pattern === true ? `${currentName}, picked for your brief` : current.auto_pattern === false ? `${currentName} (your choice)` : currentName}.
+                </p>
+              )}
               {err("pattern")}
             </div>
             <div className="field">

@@ -30,7 +30,7 @@ export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboa
   const { cols, read, write, writeStoryboard, ownProject, ownStoryboard, lockStoryboard, editable, touchProject, insertScenes, storyboardView, ensureMain, changes } = ctx;
   const { storyboards, scenes } = ctx.tables;
   return {
-    async createStoryboard(userId, input) {
+    async createStoryboard(userId, input, opts) {
       const data = parseInput(storyboardCreateSchema, input);
       return write(userId, async (c) => {
         // Locked: two storyboards created at once in a project without a main one would both
@@ -74,7 +74,8 @@ export function storyboardsStore(ctx: StoreContext): Pick<Store, "createStoryboa
           .from(storyboards)
           .where(and(eq(storyboards.projectId, data.project_id), eq(storyboards.userId, userId), ne(storyboards.id, id), isNull(storyboards.deletedAt)))
           .limit(1);
-        await changes.pushChange(c, userId, { project_id: data.project_id, storyboard_id: null }, `${others ? "New variation" : "New storyboard"} “${data.title}”`, {
+        const label = opts?.change_label ?? `${others ? "New variation" : "New storyboard"} “${data.title}”`;
+        await changes.pushChange(c, userId, { project_id: data.project_id, storyboard_id: null }, label, {
           before: { boards: { [id]: { is_main: false, deleted_at: now.toISOString() } } },
           after,
         });

@@ -117,7 +117,8 @@ export interface Store {
   getProjectProgress(userId: string, id: number): Promise<Progress>;
 
   /** Storyboard, its N scenes (numbered 1..N) and 4 tasks per scene, in one transaction. */
-  createStoryboard(userId: string, input: StoryboardCreate): Promise<StoryboardWithScenes>;
+  /** `opts.change_label`: the entry on the project's undo stack (default "New storyboard “…”" or "New variation “…”"). */
+  createStoryboard(userId: string, input: StoryboardCreate, opts?: { change_label?: string }): Promise<StoryboardWithScenes>;
   getStoryboard(userId: string, id: number): Promise<StoryboardWithScenes>;
   listStoryboards(userId: string, projectId: number): Promise<StoryboardSummary[]>;
   updateStoryboard(userId: string, id: number, patch: StoryboardUpdate, cond?: WriteCondition): Promise<Storyboard>;

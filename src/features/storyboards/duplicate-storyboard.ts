@@ -5,9 +5,10 @@ import { invalidateUser, services } from "../../server/services";
 export async function duplicateStoryboard(userId: string, storyboardId: number): Promise<StoryboardWithScenes> {
   const { store, cache } = await services();
   const sb = await store.getStoryboard(userId, storyboardId);
+  const title = `${sb.title} (copy)`.slice(0, 255);
   const copy = await store.createStoryboard(userId, {
     project_id: sb.project_id,
-    title: `${sb.title} (copy)`.slice(0, 255),
+    title,
     brief: sb.brief,
     reference_urls: sb.reference_urls,
     pattern_source: sb.pattern_source,
@@ -25,7 +26,7 @@ export async function duplicateStoryboard(userId: string, storyboardId: number):
       beat,
       needs_input,
     })),
-  });
+  }, { change_label: `Duplicate “${title}”` });
   await invalidateUser(cache, userId);
   return copy;
 }

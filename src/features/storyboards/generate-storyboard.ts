@@ -26,7 +26,8 @@ const generateInputSchema = storyboardGenerateSchema.extend({ pattern: knownPatt
 export const defaultAspectRatio = (platform: Platform | undefined): AspectRatio => (platform === "youtube" ? "16:9" : DEFAULT_ASPECT_RATIO);
 
 
-export async function generateStoryboard(userId: string, projectId: number, input: StoryboardGenerate): Promise<Storyboard> {
+/** `app.autoPattern`: the pattern in `input` was picked by the app (a variation's default), not chosen by the creator. */
+export async function generateStoryboard(userId: string, projectId: number, input: StoryboardGenerate, app: { autoPattern?: boolean } = {}): Promise<Storyboard> {
   // brief_fields alone stand in for the brief: written out as labelled lines, stored as the brief.
   const raw = input as Record<string, unknown>;
   const noText = raw && typeof raw === "object" && (typeof raw.brief !== "string" || raw.brief.trim() === "") && raw.brief_fields !== undefined;
@@ -34,7 +35,7 @@ export async function generateStoryboard(userId: string, projectId: number, inpu
   const { store, cache } = await services();
   await store.getProject(userId, projectId); // 404 before spending the user's rate budget
   await limitGeneration(userId);
-  const { title, brief, reference_urls, aspect_ratio, auto_title: _client, ...options } = data;
+  const { title, brief, reference_urls, aspect_ratio, auto_title: _client, auto_pattern: _clientPattern, ...options } = data;
   // No title given: the brief's first line until the engine names it (run-generation.ts).
   const given = title?.trim();
   const sb = await store.createStoryboard(userId, {
@@ -44,7 +45,12 @@ export async function generateStoryboard(userId: string, projectId: number, inpu
     reference_urls,
     aspect_ratio: aspect_ratio ?? defaultAspectRatio(options.platform),
     status: "generating",
-    generation_options: { ...options, ...(options.pattern && { pattern: resolvePatternId(options.pattern) }), ...(!given && { auto_title: true }) },
+    generation_options: {
+      ...options,
+      ...(options.pattern && { pattern: resolvePatternId(options.pattern) }),
+      ...(!given && { auto_title: true }),
+      auto_pattern: app.autoPattern ?? !options.pattern,
+    },
     scenes: [],
   });
   await invalidateUser(cache, userId);

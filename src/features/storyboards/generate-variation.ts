@@ -28,7 +28,7 @@ export async function generateVariation(userId: string, storyboardId: number, op
   const pattern = opts.pattern ?? variationPattern({ brief: sb.brief, brief_fields: was.brief_fields ?? null }, patternOf(sb));
   // The same shape, unless the platform changes and none is chosen: then the new platform's.
   const aspect_ratio = opts.aspect_ratio ?? (platform === was.platform ? sb.aspect_ratio : defaultAspectRatio(platform));
-  const generation_options = { ...was, platform, duration, pattern };
+  const generation_options = { ...was, platform, duration, pattern, auto_pattern: opts.pattern === undefined };
   const seed = differingSeed(engineInputOf({ brief: sb.brief, reference_urls: sb.reference_urls, generation_options }), sb);
   return generateStoryboard(userId, sb.project_id, {
     title: `${base} (variation ${siblings.length + 1})`.slice(0, 255),
@@ -40,5 +40,5 @@ export async function generateVariation(userId: string, storyboardId: number, op
     pattern,
     seed,
     ...(was.brief_fields !== undefined && { brief_fields: was.brief_fields }),
-  });
+  }, { autoPattern: opts.pattern === undefined });
 }

@@ -26,6 +26,7 @@ export async function regenerateStoryboard(userId: string, storyboardId: number,
     ...(edit.duration !== undefined && { duration: edit.duration }),
     ...(edit.platform !== undefined && { platform: edit.platform }),
     ...(edit.pattern !== undefined && { pattern: edit.pattern }),
+    auto_pattern: edit.pattern === undefined,
     // Corrections of what the engine read belong to the brief they were made on.
     ...(brief_fields && edit.brief === before.brief && { brief_fields }),
   };
