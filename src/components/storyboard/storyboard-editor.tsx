@@ -352,7 +352,7 @@ export function StoryboardEditor({ initial, projectTitle, comments: initialComme
           {/* On a phone the secondary actions fold behind this; on a wide screen it is hidden and they always show. */}
           <button type="button" className="btn small sb-more-toggle" aria-expanded={moreOpen} aria-controls={`sb-more-${view.id}`} data-testid="more-actions"
             onClick={() => setMoreOpen((o) => !o)}>
-            More actions <span className="toggle-icon" aria-hidden="true">{moreOpen ? "▴" : "▾"}</span>
+            More actions <span className="toggle-icon" aria-hidden="true" />
           </button>
         </div>
         <div id={`sb-more-${view.id}`} className="sb-more" data-open={moreOpen} data-testid="sb-more">
