@@ -13,6 +13,8 @@ import { openRaw } from "../support/raw";
 import { sevenSceneStoryboard, type FixtureBoard } from "./storyboard-fixture";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+// axe reads the whole page: on two shared cores that takes minutes, not seconds (as in accessibility.test.ts).
+const AXE_TIMEOUT = 300_000;
 
 let browser: Browser;
 browserForFile((b) => (browser = b));
@@ -118,7 +120,7 @@ describe.each(["sqlite", "postgres"] as const)("the storyboard page on a phone, 
       expect(await wide.getByTestId(id).isVisible(), `${id} at 1280`).toBe(true);
     }
     await screenshot(wide, `phone-polish-desktop-${dialect}`);
-  });
+  }, AXE_TIMEOUT);
 
   it("shows no Draft badge on the storyboard page, the project page or the dashboard", async () => {
     const sb = await board();
