@@ -158,6 +158,25 @@ describe.each(DIALECTS)("job queue on %s", (dialect) => {
     expect(again).toEqual({ waited: true });
   });
 
+  it("drains a backlog another instance queued without waiting a polling interval between jobs", async () => {
+    // One worker with one slot for this job; the jobs are enqueued by a process that does not work
+    // the queue, so the worker hears of them at its next poll only and must find the rest itself.
+    const burst = () => [job(def("burst"), record("burst"))];
+    const q = createJobQueue(db.config, driver, { worker: true, settings, jobs: burst() });
+    const client = createJobQueue(db.config, driver, { worker: false, settings, jobs: burst() });
+    queues.push(q, client);
+    await q.work();
+    const n = 10;
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) ids.push(await client.enqueue("burst", { n: i }));
+    const queued = Date.now();
+    for (const id of ids) expect(await finished(q, id)).toMatchObject({ state: "completed" });
+    const took = Date.now() - queued;
+    expect(calls.filter((c) => c.name === "burst").map((c) => c.n).sort((a, b) => a! - b!)).toEqual([...Array(n).keys()]);
+    // Waiting the 1 s interval after each job would take at least n − 1 seconds.
+    expect(took).toBeLessThan(((n - 1) * settings.pollSeconds * 1000) / 2);
+  });
+
   it(
     "fires a schedule once per slot with two instances working",
     async () => {

@@ -132,10 +132,21 @@ export function createPgBossQueue(jobs: ConfiguredJob[], settings: PgBossSetting
         for (const j of runner.runnable()) {
           const ids: string[] = [];
           // pg-boss 10 has no team size: concurrency is one work() per slot, one job per fetch.
+          // After every fetch, even one that found a job, pg-boss waits out the rest of the polling
+          // interval unless notified: a backlog (a burst of generations, other instances' jobs)
+          // would drain at one job per interval per slot. A slot that has just run a job notifies
+          // itself, so it takes the next one at once; only an empty fetch waits the interval.
           for (let i = 0; i < j.concurrency; i++) {
-            ids.push(
-              await boss.work<object>(j.def.name, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: settings.pollSeconds }, async ([job]) => (job ? attempt(j, job) : undefined)),
-            );
+            const slot: { id?: string } = {};
+            slot.id = await boss.work<object>(j.def.name, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: settings.pollSeconds }, async ([job]) => {
+              if (!job) return undefined;
+              try {
+                return await attempt(j, job);
+              } finally {
+                if (slot.id) boss.notifyWorker(slot.id);
+              }
+            });
+            ids.push(slot.id);
           }
           workerIds.set(j.def.name, ids);
         }
