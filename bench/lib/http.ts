@@ -99,6 +99,8 @@ export async function startHttp(
 ): Promise<HttpTarget> {
   const app = await startServer(db.testDb, {
     DATABASE_AUTO_MIGRATE: "0",
+    // The design's pool (the test harness's default is 8, for suites sharing one server).
+    DATABASE_POOL_MAX: "20",
     // Every dashboard read is a cache miss: the database path is what is measured.
     CACHE_TTL_SECONDS: "0",
     GENERATION_RATE_LIMIT: "100000000",
