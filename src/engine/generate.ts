@@ -75,19 +75,22 @@ interface Plan {
   emptyRepeats: number[];
 }
 
-function wantedCount(pattern: Pattern, a: BriefAnalysis, total: number): { n: number; fromBrief: boolean } {
+/** `named`: the list items the brief names without announcing a count ("Steps: whisk the eggs; melt the butter; ..."). */
+function wantedCount(pattern: Pattern, a: BriefAnalysis, total: number, named: number): { n: number; fromBrief: boolean } {
   const nonIntro = a.points.filter((p) => !p.intro).length;
   const fromCount = (re: RegExp) => (a.count && re.test(a.count.noun) ? a.count.n : undefined);
   if (pattern.id === "listicle") {
     const c = a.count && !/steps?|pasos|étapes|schritte|passos/i.test(a.count.noun) ? a.count.n : undefined;
     if (c) return { n: c, fromBrief: true };
     if (a.bullets >= 2) return { n: Math.min(a.bullets, 10), fromBrief: true };
+    if (named >= 2) return { n: Math.min(named, 10), fromBrief: true };
     return { n: nonIntro >= 2 ? Math.min(nonIntro, 7) : total >= 30 ? 5 : 3, fromBrief: false };
   }
   if (pattern.id === "tutorial") {
     const c = fromCount(/steps?|pasos|étapes|schritte|passos|tips|ways/i) ?? a.count?.n;
     if (c) return { n: c, fromBrief: true };
     if (a.bullets >= 2) return { n: Math.min(a.bullets, 8), fromBrief: true };
+    if (named >= 2) return { n: Math.min(named, 8), fromBrief: true };
     return { n: nonIntro >= 2 ? Math.min(nonIntro, 6) : 3, fromBrief: false };
   }
   if (pattern.id === "myth-fact") {
@@ -178,7 +181,7 @@ function buildPlan(input: EngineInput): Plan {
       writeBeat(info.role, info.n, count).lines.map((l, i) => ({ text: l.text, bullet: false, order: i, intro: l.priority === 0, hint: info.role })),
     );
 
-  const want = wantedCount(pattern, a, requested);
+  const want = wantedCount(pattern, a, requested, model.items.length);
   // Seconds of voice-over a content beat's text needs (a beat waiting for input keeps a few for what the creator will add).
   const demandCache = new Map<string, number>();
   const demandOf = (b: { role: string; n?: number }, count: number): number => {

@@ -257,21 +257,40 @@ export function craftChecks(sb: StoryboardLike & { title?: string | null }, m: B
     add("cta_consistency", agree && matches, agree ? "warning" : "error", msg, sceneNo(ctaIdx));
   }
 
-  // List completeness: a list of N gets N voiced content scenes.
-  if (m.count) {
+  // List completeness: a list of N gets N voiced content scenes, and every item the brief names
+  // is said. A list named without a count ("Steps: a; b; c") is held to its named items.
+  const listSize = m.count?.n ?? (m.items.length >= 2 ? m.items.length : 0);
+  if (listSize) {
     const numbered = new Set<number>();
     let anyBeat = false;
+    let beatNoun: string | undefined;
     scenes.forEach((s) => {
-      const b = /^(?:item|step|myth|fact)\s+(\d+)/.exec(str(s.beat));
-      if (b) anyBeat = true;
-      if (b && str(s.script).trim()) numbered.add(Number(b[1]));
+      const b = /^(item|step|myth|fact)\s+(\d+)/.exec(str(s.beat));
+      if (b) {
+        anyBeat = true;
+        beatNoun ??= b[1];
+      }
+      if (b && str(s.script).trim()) numbered.add(Number(b[2]));
     });
-    const voicedContent = scenes.filter((s) => s.scene_type === "content" && str(s.script).trim()).length;
+    const voicedContent = scenes.filter((s) => s.scene_type === "content" && str(s.script).trim());
     const beatsKnown = scenes.some((s) => str(s.beat).trim());
     // A storyboard planned without a list (another pattern chosen) is not held to the list.
     if (anyBeat || !beatsKnown) {
-      const have = anyBeat ? numbered.size : voicedContent;
-      add("list_completeness", have >= m.count.n, "warning", `${have} of the ${m.count.n} ${m.count.noun} announced are voiced.`);
+      const have = anyBeat ? numbered.size : voicedContent.length;
+      const said = stems(voicedContent.map((s) => str(s.script)).join(" \n "));
+      // A named item is said when a word of it (not a list word: "step", "first") is voiced.
+      const missing = m.items.filter((it) => {
+        const own = [...stems(it)].filter((x) => !STRUCTURE.has(x));
+        return own.length > 0 && !own.some((x) => said.has(x));
+      });
+      const noun = m.count?.noun ?? (beatNoun === "step" ? "steps" : "items");
+      const msg = `${have} of the ${listSize} ${noun} ${m.count ? "announced" : "named"} are voiced.`;
+      add(
+        "list_completeness",
+        have >= listSize && missing.length === 0,
+        "warning",
+        missing.length ? `${msg} Not said: ${missing.map((x) => `"${x}"`).join(", ")}.` : msg,
+      );
     }
   }
 
