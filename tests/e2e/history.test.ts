@@ -66,6 +66,9 @@ describe.each(["sqlite", "postgres"] as const)("undo and history in the editor (
     await page.goto(`${app.baseUrl}/storyboards/${board.id}`);
     const frame = cardOf(page, 1).getByTestId("scene-frame");
     await poll(() => frame.getAttribute("data-kind")).toBe("sketch");
+    // A file chosen before the editor hydrates has no change handler to answer it: wait for it
+    // (a hydrated card has data-expanded).
+    await poll(() => cardOf(page, 1).getAttribute("data-expanded")).toBe("true");
     const png = path.join(os.tmpdir(), `history-picture-${dialect}-${process.pid}.png`);
     await sharp({ create: { width: 540, height: 960, channels: 3, background: "#3a7bc9" } }).png().toFile(png);
     await cardOf(page, 1).getByTestId("frame-file").setInputFiles(png);
