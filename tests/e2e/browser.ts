@@ -112,3 +112,19 @@ export async function openMoreActions(page: Page): Promise<void> {
     }, { timeout: 15_000, interval: 500 })
     .toBe("true");
 }
+
+/** A finger on `from`, moved in small steps by (0, dy), resting, then lifted (Chrome's touch emulation through CDP). */
+export async function touchDrag(page: Page, from: { x: number; y: number }, dy: number) {
+  const cdp = await page.context().newCDPSession(page);
+  const point = (y: number) => [{ x: Math.round(from.x), y: Math.round(y) }];
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: point(from.y) });
+  for (let i = 1; i <= 12; i++) {
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: point(from.y + (dy * i) / 12) });
+  }
+  for (let i = 0; i < 3; i++) {
+    await new Promise((r) => setTimeout(r, 30));
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: point(from.y + dy) });
+  }
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await cdp.detach();
+}

@@ -4,28 +4,12 @@
 // is at least 44 x 44 px, and no keyboard hints are shown. At 1280 px the cards start expanded.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DESKTOP, PHONE_390, jsonApi, screenshot, signInInBrowser, browserForFile } from "./browser";
+import { DESKTOP, PHONE_390, jsonApi, screenshot, signInInBrowser, browserForFile, touchDrag } from "./browser";
 import { startApp, uniqueEmail, type RunningApp } from "./harness";
 import { sevenSceneStoryboard, type FixtureBoard } from "./storyboard-fixture";
 
 let browser: Browser;
 browserForFile((b) => (browser = b));
-
-/** A finger on `from`, moved in small steps by (0, dy), resting, then lifted (Chrome's touch emulation through CDP). */
-async function touchDrag(page: Page, from: { x: number; y: number }, dy: number) {
-  const cdp = await page.context().newCDPSession(page);
-  const point = (y: number) => [{ x: Math.round(from.x), y: Math.round(y) }];
-  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: point(from.y) });
-  for (let i = 1; i <= 12; i++) {
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: point(from.y + (dy * i) / 12) });
-  }
-  for (let i = 0; i < 3; i++) {
-    await new Promise((r) => setTimeout(r, 30));
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: point(from.y + dy) });
-  }
-  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
-  await cdp.detach();
-}
 
 describe.each(["sqlite", "postgres"] as const)("phone-first storyboard editor (%s)", (dialect) => {
   let app: RunningApp;

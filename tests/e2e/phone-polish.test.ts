@@ -7,7 +7,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DESKTOP, PHONE_390, jsonApi, openMoreActions, screenshot, signInInBrowser, browserForFile } from "./browser";
+import { DESKTOP, PHONE_390, jsonApi, openMoreActions, screenshot, signInInBrowser, browserForFile, touchDrag } from "./browser";
 import { startApp, uniqueEmail, type RunningApp } from "./harness";
 import { openRaw } from "../support/raw";
 import { sevenSceneStoryboard, type FixtureBoard } from "./storyboard-fixture";
@@ -19,21 +19,6 @@ const AXE_TIMEOUT = 300_000;
 let browser: Browser;
 browserForFile((b) => (browser = b));
 
-/** A finger on `from`, moved in small steps by (0, dy), resting, then lifted (Chrome's touch emulation through CDP). */
-async function touchDrag(page: Page, from: { x: number; y: number }, dy: number) {
-  const cdp = await page.context().newCDPSession(page);
-  const point = (y: number) => [{ x: Math.round(from.x), y: Math.round(y) }];
-  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: point(from.y) });
-  for (let i = 1; i <= 12; i++) {
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: point(from.y + (dy * i) / 12) });
-  }
-  for (let i = 0; i < 3; i++) {
-    await new Promise((r) => setTimeout(r, 30));
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: point(from.y + dy) });
-  }
-  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
-  await cdp.detach();
-}
 
 /** Every visible element whose text or label is a badge reading "Draft" (any case). */
 const draftBadges = (page: Page) =>
