@@ -661,7 +661,9 @@ export function analyzeBrief(rawBrief: string): BriefAnalysis {
       return;
     }
     if (!isBullet && isMetaSentence(sentence)) {
-      const subject = metaSubject(sentence);
+      // "A 30s TikTok recipe: Steps: whisk the eggs; ...": the request before the list's label names the subject.
+      const request = /^([^:：]+)[:：]\s*(?:steps?|tips?|items?|list|ideas?|reasons?)\s*[:：]\s/iu.exec(sentence)?.[1];
+      const subject = metaSubject(request ?? sentence);
       if (subject) {
         metaSubjectText ??= subject;
         if (!title && words(subject).length <= 12 && !words(subject).every((w) => STYLE_WORD.test(cleanTerm(w)))) title = cleanTerm(subject);

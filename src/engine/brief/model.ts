@@ -552,8 +552,21 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
         const cm = analysis.count;
         if (cm && normKey(topic).includes(normKey(String(cm.n)) ) ) {
           // "4 mistakes people make when repotting houseplants" → topic "repotting houseplants".
-          const after = /(?:^|\s)(?:when|while|with|about|in|for|of|on|to|al|cuando|para|con|en|quand|pour|avec|beim|bei|für|mit|ao|quando|com|no|na|ni|de)\s+(.+)$/i.exec(topic.slice(topic.toLowerCase().indexOf(cm.noun) + cm.noun.length));
-          topic = after ? cleanTerm(after[1] ?? topic) : topic;
+          const rest = topic.slice(topic.toLowerCase().indexOf(cm.noun) + cm.noun.length);
+          const after = /(?:^|\s)(?:when|while|with|about|in|for|of|on|to|al|cuando|para|con|en|quand|pour|avec|beim|bei|für|mit|ao|quando|com|no|na|ni|de)\s+(.+)$/i.exec(rest);
+          // "Show 3 mistakes people make brewing pour-over at home: water too hot, ...": what follows "people make".
+          const made = list ? /^\s*(?:that\s+)?(?:most\s+)?(?:people|you|we|everyone|beginners)\s+(?:make|do)\s+(.+)$/i.exec(rest) : null;
+          topic = after ? cleanTerm(after[1] ?? topic) : made ? cleanTerm(made[1] ?? topic) : topic;
+          // The list's announcement names the topic, over a request subject read before it ("30s TikTok for Ridge Roasters").
+          if (list && m.topic) {
+            const was = m.topic;
+            if (analysis.brands.some((b) => normKey(b) === normKey(was))) {
+              m.product ??= was;
+              const span = m.spans.find((x) => x.field === "topic" && normKey(x.text) === normKey(was));
+              if (span) span.field = "product";
+            }
+            m.topic = undefined;
+          }
         }
         const brandHead = /^((?:\p{Lu}[\p{L}\d'&+™®-]*)(?:\s+\p{Lu}[\p{L}\d'&+™®-]*){0,2})\s*(?:,|$)/u.exec(bare);
         if (brandHead && !cm && analysis.brands.some((b) => normKey(b) === normKey(brandHead[1] ?? ""))) {
@@ -629,6 +642,14 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
           // "45s Instagram Reel: 4 mistakes ..." — the label is the settings, the value the request.
           m.spans.pop();
           put(`${lab.label}:`, "settings", "request");
+          // "A 30s TikTok recipe: Steps: whisk the eggs; melt the butter": the value is the list's label line.
+          const inner = parseLabelLine(v);
+          const ilf = inner ? labelField(inner.label) : null;
+          if (inner && ilf?.field === "item") {
+            if (FORMAT_WORD.test(lab.label)) m.settings.format ??= FORMAT_WORD.exec(lab.label)?.[0]?.toLowerCase();
+            handleLabeled(inner, ilf, isBullet);
+            break;
+          }
           for (const sentence of splitSentences(v)) {
             if (first) handleRequest(sentence, sentence);
             else classifyFree(sentence, isBullet, "");
@@ -722,8 +743,10 @@ export function parseBrief(rawBrief: string, analysis: BriefAnalysis = analyzeBr
       }
       const subject = stripSettings(sentence);
       const cm = analysis.count;
-      if (!m.topic && cm && !isBullet && normKey(sentence).includes(normKey(`${cm.n} ${cm.noun}`)) && (!first || (!m.items.length && inlineList(sentence, cm)))) {
-        // The sentence that announces the list ("3 signs you're ready to buy your first home") names the topic.
+      const listedHere = !!cm && !m.items.length && !!inlineList(sentence, cm);
+      if ((!m.topic || listedHere) && cm && !isBullet && normKey(sentence).includes(normKey(`${cm.n} ${cm.noun}`)) && (!first || listedHere)) {
+        // The sentence that announces the list ("3 signs you're ready to buy your first home") names the topic,
+        // and one that names its items after a colon does so even after a request subject ("30s TikTok for Ridge Roasters").
         handleRequest(sentence, subject || sentence);
         continue;
       }
