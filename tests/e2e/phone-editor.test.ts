@@ -80,7 +80,9 @@ describe.each(["sqlite", "postgres"] as const)("phone-first storyboard editor (%
     const page = await open(PHONE_390);
     const before = await ids(page);
     const first = cards(page).first();
-    await first.scrollIntoViewIfNeeded();
+    // Scene 1's card at the top of the screen, so that scene 3's centre, where the finger stops, is
+    // well inside it: a finger resting near the bottom edge makes the list scroll under it.
+    await first.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 80));
     const handle = (await first.getByTestId("drag-handle").boundingBox())!;
     const source = (await first.boundingBox())!;
     const target = (await cards(page).nth(2).boundingBox())!;
